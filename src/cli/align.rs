@@ -1,0 +1,77 @@
+//! `sverka align A [B]`: the side-by-side alignment in any output format.
+
+use super::{AlignOpts, Outcome, output, pipeline};
+use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use sverka::report::{self, Format, RenderOptions};
+
+/// Arguments of `sverka align`.
+#[derive(Debug, Args)]
+pub struct AlignCmd {
+    /// File A (usually the English).
+    pub a: PathBuf,
+    /// File B (the original); without it, B is the machine translation of A.
+    pub b: Option<PathBuf>,
+    #[command(flatten)]
+    pub align: AlignOpts,
+    #[command(flatten)]
+    pub out: OutputOpts,
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output options shared by commands that render a report.
+#[derive(Debug, Clone, Args)]
+pub struct OutputOpts {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write there (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Width of text output in columns (default: the terminal's, or 120).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// TMX: keep 1-0 and 0-1 beads with an empty segment.
+    #[arg(long)]
+    pub keep_unaligned: bool,
+}
+
+impl OutputOpts {
+    /// Render options for this run (terminal width and colour resolved).
+    pub fn render_options(&self) -> RenderOptions {
+        let to_terminal = self.output.is_none() && std::io::stdout().is_terminal();
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        let width = self
+            .width
+            .unwrap_or_else(|| terminal_size::terminal_size().map_or(120, |(w, _)| usize::from(w.0)).max(40));
+        RenderOptions { width, color, keep_unaligned: self.keep_unaligned }
+    }
+}
+
+/// Runs `sverka align`.
+pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
+    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
+    let alignment = pipeline::align_pair(&pair, &cmd.align);
+    let report = pipeline::report(&pair, alignment, Vec::new());
+    let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
+    output::write(cmd.out.output.as_deref(), &text)?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,130 @@
+//! The command line: argument definitions (the contract in DESIGN.md), one handler per
+//! subcommand, exit codes, atomic output files and error messages.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod align;
+mod batch;
+mod check;
+mod output;
+mod pipeline;
+mod score;
+mod segment;
+mod translate;
+mod translit;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// What a run ended with; the process exit code is the discriminant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran and found nothing at or above `--fail-on`.
+    Clean = 0,
+    /// Findings at or above `--fail-on`.
+    Findings = 1,
+    /// An error (bad arguments, unreadable input, network failure).
+    Error = 2,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sverka",
+    version,
+    about = "Align a translation with its original and check names, numbers and coverage"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Split a text into sentences: one per line, a blank line between paragraphs.
+    Segment(segment::SegmentArgs),
+    /// Align file A with file B (or with the machine translation of A) side by side.
+    Align(align::AlignCmd),
+    /// Align A with B and check names, glossary terms, numbers and coverage.
+    Check(check::CheckCmd),
+    /// Machine-translate a file sentence by sentence.
+    Translate(translate::TranslateArgs),
+    /// Transliterate Cyrillic text under a named romanisation system.
+    Translit(translit::TranslitArgs),
+    /// Score test alignments against gold ones (strict and lax P/R/F1).
+    Score(score::ScoreArgs),
+    /// Align many pairs from a JSONL manifest, one JSON result per line.
+    Batch(batch::BatchArgs),
+}
+
+/// Options shared by every command that aligns.
+#[derive(Debug, Clone, Args)]
+pub struct AlignOpts {
+    /// Languages of A and B, e.g. `en,ru` (default: detect).
+    #[arg(long, value_name = "LA,LB")]
+    pub langs: Option<String>,
+    /// A and B hold one sentence per line; sentence id = 0-based line number.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// MT provider: libretranslate, deepl, google, openai, apertium.
+    #[arg(long, value_name = "PROVIDER")]
+    pub mt: Option<String>,
+    /// The provider's base URL (default: its public one).
+    #[arg(long, value_name = "URL")]
+    pub mt_url: Option<String>,
+    /// Model for OpenAI-compatible providers.
+    #[arg(long, value_name = "NAME")]
+    pub mt_model: Option<String>,
+    /// With no B: the language to machine-translate A into.
+    #[arg(long, value_name = "L")]
+    pub to: Option<String>,
+    /// A ready translation of B into A's language, one line per sentence of B.
+    #[arg(long, value_name = "FILE")]
+    pub mt_file: Option<PathBuf>,
+    /// OpenAI-style base URL of an embeddings service (`/embeddings` is appended).
+    #[arg(long, value_name = "URL")]
+    pub embed_url: Option<String>,
+    /// Embedding model name.
+    #[arg(long, value_name = "NAME")]
+    pub embed_model: Option<String>,
+    /// Glossary file (TSV or TBX), repeatable; later files win over earlier ones.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// Bilingual dictionary (dictd or TSV) used as lexical anchors.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
+    /// Largest group of sentences on one side of a bead.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub max_group: usize,
+    /// Do not read or write the MT/embedding cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Cache directory (default: the user's cache dir + /sverka).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let outcome = match run(cli.command) {
+        Ok(outcome) => outcome,
+        Err(err) if output::is_broken_pipe(&err) => Outcome::Clean,
+        Err(err) => {
+            eprintln!("sverka: error: {err:#}");
+            Outcome::Error
+        }
+    };
+    std::process::ExitCode::from(outcome as u8)
+}
+
+fn run(command: Command) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Segment(args) => segment::run(&args),
+        Command::Align(args) => align::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Translate(args) => translate::run(&args),
+        Command::Translit(args) => translit::run(&args),
+        Command::Score(args) => score::run(&args),
+        Command::Batch(args) => batch::run(&args),
+    }
+}

@@ -1,0 +1,39 @@
+//! Writing results: to stdout, or atomically to a file (a temp file in the same
+//! directory renamed into place, nothing left behind on failure). A closed stdout
+//! pipe is not an error.
+
+use anyhow::Context;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `content` to `path` atomically, or to stdout when `path` is `None`.
+pub fn write(path: Option<&Path>, content: &str) -> anyhow::Result<()> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(content.as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) => write_atomic(path, content.as_bytes()),
+    }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot create a file in this directory", path.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("{}: write failed", path.display()))?;
+    tmp.persist(path).with_context(|| format!("{}: cannot move the output into place", path.display()))?;
+    Ok(())
+}
+
+/// Whether an error is (caused by) a closed stdout pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

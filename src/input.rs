@@ -1,0 +1,58 @@
+//! Reading text files at the edge: UTF-8 with or without BOM, CRLF or LF. Invalid
+//! UTF-8, binary content and unreadable paths become typed errors naming the file.
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// Reads `path` as text: strips a UTF-8 BOM, turns CRLF (and lone CR) into LF.
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be read, [`Error::NotText`] when it is not UTF-8
+/// or holds NUL bytes (a binary file).
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_text(&bytes).map_err(|detail| Error::NotText { path: path.to_path_buf(), detail })
+}
+
+/// Decodes bytes as text the way [`read_text`] does; the error says what is wrong.
+///
+/// # Errors
+/// A description of the first problem (bad UTF-8 at an offset, or a NUL byte).
+pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary content: NUL byte at offset {pos}"));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte offset {}", e.valid_up_to()))?;
+    Ok(normalize_newlines(text))
+}
+
+/// Turns CRLF and lone CR into LF.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFa\r\nb\rc").as_deref(), Ok("a\nb\nc"));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let err = decode_text(b"ab\xFFcd").unwrap_err();
+        assert!(err.contains("offset 2"), "{err}");
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        assert!(decode_text(b"PK\x03\x04\x00\x00").unwrap_err().contains("binary"));
+    }
+}

@@ -1,0 +1,305 @@
+//! The data every stage shares: languages, documents and their sentences, beads and
+//! alignments, findings, and the one [`Report`] that every output format renders.
+//!
+//! Invariants: a [`Document`]'s sentences tile its text (each span starts where the
+//! previous one ended; the last ends at the text's end); an [`Alignment`]'s beads are
+//! monotone and cover every sentence of both sides exactly once.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// A language, as a lowercase ISO 639-1 code (`en`, `ru`, `be`, `uk`, `de`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Lang(String);
+
+impl Lang {
+    /// English.
+    pub fn en() -> Self {
+        Lang("en".into())
+    }
+    /// Russian.
+    pub fn ru() -> Self {
+        Lang("ru".into())
+    }
+    /// Belarusian.
+    pub fn be() -> Self {
+        Lang("be".into())
+    }
+    /// Ukrainian.
+    pub fn uk() -> Self {
+        Lang("uk".into())
+    }
+    /// Parses a two- or three-letter code; `None` if it is not one.
+    pub fn parse(code: &str) -> Option<Self> {
+        let code = code.trim().to_ascii_lowercase();
+        let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+        ok.then_some(Lang(code))
+    }
+    /// The ISO code.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+    /// Whether the language is written in Cyrillic (ru, be, uk, bg, sr, mk, kk…).
+    pub fn is_cyrillic(&self) -> bool {
+        matches!(self.0.as_str(), "ru" | "be" | "uk" | "bg" | "sr" | "mk" | "kk" | "ky" | "tg" | "mn")
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One sentence of a document.
+///
+/// `bytes` and `chars` are the sentence's span in the document text, trailing white
+/// space included, so that consecutive spans tile the text. `text` is the sentence
+/// itself: the span without surrounding white space, inner line breaks kept as found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// The sentence text (trimmed).
+    pub text: String,
+    /// Byte span in the document text.
+    pub bytes: Range<usize>,
+    /// Char (Unicode scalar) span in the document text.
+    pub chars: Range<usize>,
+    /// 0-based index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// A segmented text in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The language of the text.
+    pub lang: Lang,
+    /// The sentences, in order, tiling the text.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+    /// The sentence texts.
+    pub fn texts(&self) -> Vec<&str> {
+        self.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// One bead: sentence ids of side A and of side B that translate each other, with a
+/// confidence in [0, 1]. Either side may be empty (a 1-0 or 0-1 bead), not both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bead {
+    /// Sentence ids on side A (consecutive, ascending).
+    pub a: Vec<usize>,
+    /// Sentence ids on side B (consecutive, ascending).
+    pub b: Vec<usize>,
+    /// Confidence in [0, 1].
+    pub score: f64,
+}
+
+impl Bead {
+    /// `(a.len(), b.len())`, e.g. `(2, 1)` for a 2-1 bead.
+    pub fn kind(&self) -> (usize, usize) {
+        (self.a.len(), self.b.len())
+    }
+}
+
+/// A sentence alignment of two documents.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Beads in document order.
+    pub beads: Vec<Bead>,
+}
+
+/// Which side of the pair a finding or sentence is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The first file (usually the English).
+    A,
+    /// The second file (usually the original).
+    B,
+}
+
+/// How serious a finding is; ordered so that `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Breaks the house style or the facts.
+    Error,
+}
+
+/// The checks `sverka check` runs; serialised in kebab case (`glossary-variant`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// A rejected English form of a glossary term was used.
+    GlossaryVariant,
+    /// A glossary term in the original has no canonical English in the aligned bead.
+    GlossaryMissing,
+    /// One name rendered two ways in one text.
+    NameInconsistent,
+    /// Numbers, dates or percentages differ within a bead.
+    NumberMismatch,
+    /// An original sentence with no counterpart in the translation.
+    Omission,
+    /// A translated sentence with no counterpart in the original.
+    Addition,
+}
+
+impl CheckKind {
+    /// The kebab-case name used in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::GlossaryVariant => "glossary-variant",
+            CheckKind::GlossaryMissing => "glossary-missing",
+            CheckKind::NameInconsistent => "name-inconsistent",
+            CheckKind::NumberMismatch => "number-mismatch",
+            CheckKind::Omission => "omission",
+            CheckKind::Addition => "addition",
+        }
+    }
+}
+
+/// One problem found in an aligned pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Which check found it.
+    pub check: CheckKind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The side of the sentence it is about.
+    pub side: Side,
+    /// Sentence id on that side.
+    pub sentence: usize,
+    /// Index of the bead the sentence is in, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub bead: Option<usize>,
+    /// The text that triggered it.
+    pub found: String,
+    /// The expected (canonical) form, where one exists.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub expected: Option<String>,
+    /// A message a translator understands.
+    pub message: String,
+}
+
+/// One side of a report: its language and sentence texts (ids are indexes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideText {
+    /// Language of the side.
+    pub lang: Lang,
+    /// Sentence texts.
+    pub sentences: Vec<String>,
+    /// Paragraph index of each sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub paragraphs: Vec<usize>,
+}
+
+impl SideText {
+    /// The side as shown in a report, from a segmented document.
+    pub fn from_document(doc: &Document) -> Self {
+        SideText {
+            lang: doc.lang.clone(),
+            sentences: doc.sentences.iter().map(|s| s.text.clone()).collect(),
+            paragraphs: doc.sentences.iter().map(|s| s.paragraph).collect(),
+        }
+    }
+}
+
+/// Counts that summarise a report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Stats {
+    /// Sentences on side A.
+    pub sentences_a: usize,
+    /// Sentences on side B.
+    pub sentences_b: usize,
+    /// Number of beads.
+    pub beads: usize,
+    /// Beads by kind, e.g. `"1-1": 40, "2-1": 3, "0-1": 1`.
+    pub bead_kinds: std::collections::BTreeMap<String, usize>,
+    /// Findings by severity.
+    pub findings_error: usize,
+    /// Findings of severity warning.
+    pub findings_warning: usize,
+    /// Findings of severity info.
+    pub findings_info: usize,
+    /// Mean bead confidence.
+    pub mean_score: f64,
+}
+
+/// Everything one run produced: both sides, the optional machine translation of B into
+/// A's language (one entry per B sentence), the beads and the findings. Every output
+/// format renders this and only this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Format version of the JSON rendering.
+    pub version: u32,
+    /// Side A.
+    pub a: SideText,
+    /// Side B.
+    pub b: SideText,
+    /// Machine translation of each B sentence into A's language, when one was used.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mt: Option<Vec<String>>,
+    /// The beads.
+    pub beads: Vec<Bead>,
+    /// The findings, in document order.
+    pub findings: Vec<Finding>,
+    /// Summary counts.
+    pub stats: Stats,
+}
+
+impl Report {
+    /// Builds a report and computes its stats.
+    pub fn new(
+        a: SideText,
+        b: SideText,
+        mt: Option<Vec<String>>,
+        alignment: Alignment,
+        findings: Vec<Finding>,
+    ) -> Self {
+        let stats = Stats::compute(&a, &b, &alignment.beads, &findings);
+        Report { version: 1, a, b, mt, beads: alignment.beads, findings, stats }
+    }
+}
+
+impl Stats {
+    /// Counts from the parts of a report.
+    pub fn compute(a: &SideText, b: &SideText, beads: &[Bead], findings: &[Finding]) -> Self {
+        let mut stats = Stats {
+            sentences_a: a.sentences.len(),
+            sentences_b: b.sentences.len(),
+            beads: beads.len(),
+            ..Stats::default()
+        };
+        for bead in beads {
+            let (n, m) = bead.kind();
+            *stats.bead_kinds.entry(format!("{n}-{m}")).or_default() += 1;
+        }
+        if !beads.is_empty() {
+            stats.mean_score = beads.iter().map(|b| b.score).sum::<f64>() / beads.len() as f64;
+        }
+        for f in findings {
+            match f.severity {
+                Severity::Error => stats.findings_error += 1,
+                Severity::Warning => stats.findings_warning += 1,
+                Severity::Info => stats.findings_info += 1,
+            }
+        }
+        stats
+    }
+}

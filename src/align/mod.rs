@@ -10,6 +10,7 @@ pub mod score;
 
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Bead, Document};
+use std::ops::Range;
 
 /// A bilingual dictionary used as lexical anchors (dictd or TSV).
 #[derive(Debug, Clone, Default)]
@@ -18,15 +19,24 @@ pub struct Dictionary {
     pub pairs: Vec<(String, String)>,
 }
 
+/// Similarity evidence for a candidate bead from outside the two texts (a machine
+/// translation of B, sentence embeddings). Implementations precompute what they need;
+/// the aligner only asks.
+pub trait BeadSimilarity: Sync {
+    /// Similarity in [0, 1] of A sentences `a` with B sentences `b` (both non-empty),
+    /// or `None` when this source has nothing to say about that pair of spans.
+    fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64>;
+}
+
 /// Optional knowledge the aligner can use beyond the two texts.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Copy, Default)]
 pub struct Resources<'a> {
     /// Glossary whose terms are anchors.
     pub glossary: Option<&'a Glossary>,
     /// Bilingual dictionary.
     pub dict: Option<&'a Dictionary>,
-    /// Machine translation of each B sentence into A's language.
-    pub mt_b: Option<&'a [String]>,
+    /// MT or embedding similarity, combined with the aligner's own scorers.
+    pub similarity: Option<&'a dyn BeadSimilarity>,
 }
 
 /// Search options.

@@ -70,8 +70,7 @@ pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> any
 
 /// Aligns a loaded pair.
 pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
-    let resources =
-        Resources { glossary: Some(&pair.glossary), dict: pair.dict.as_ref(), mt_b: pair.mt_b.as_deref() };
+    let resources = Resources { glossary: Some(&pair.glossary), dict: pair.dict.as_ref(), similarity: None };
     align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
 }
 

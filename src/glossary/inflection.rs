@@ -1,0 +1,134 @@
+//! Ending tables for Russian and Belarusian nouns, adjectives and surnames, and the
+//! stemming that inflection-aware matching rests on: a glossary lemma is cut to a stem
+//! by removing its longest known ending (the stem keeps at least three letters), and
+//! a word of the text matches when it is the stem or the whole lemma followed by a
+//! known ending (or nothing).
+//!
+//! The tables are data, not a morphological analyser: they over-accept a little
+//! (`Лаврова` is accepted for `Лавров`, as it should be) and rely on the glossary for
+//! irregular stems (`Орёл|Орла`, `Магілёў|Магілёва`).
+
+/// Russian case endings of nouns, adjectives and surnames (after `ё` → `е`).
+const RU: &[&str] = &[
+    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям", "ами",
+    "ями", "ах", "ях", "ов", "ев", "ий", "ый", "ия", "ие", "ию", "ием", "ии", "ией", "ого", "его", "ому",
+    "ему", "ым", "им", "ых", "их", "ая", "яя", "ое", "ее", "ую", "юю", "ые", "ыми", "ими", "ью", "ьи", "ье",
+    "ья",
+];
+
+/// Belarusian case endings (after `ё` → `е`).
+const BE: &[&str] = &[
+    "а", "я", "о", "е", "ы", "і", "у", "ю", "ь", "й", "ў", "ом", "ем", "ам", "ям", "ой", "ай", "ей", "яй",
+    "ою", "аю", "ею", "ах", "ях", "аў", "яў", "амі", "ямі", "ага", "яга", "аму", "яму", "ым", "ім", "ых",
+    "іх", "ая", "яя", "ое", "ае", "ую", "юю", "ыя", "ія", "ымі", "імі", "ыі", "ью",
+];
+
+/// Longest ending in the tables, in chars.
+pub const MAX_ENDING: usize = 4;
+
+/// Which ending table to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tongue {
+    /// Russian.
+    Ru,
+    /// Belarusian.
+    Be,
+}
+
+fn table(tongue: Tongue) -> &'static [&'static str] {
+    match tongue {
+        Tongue::Ru => RU,
+        Tongue::Be => BE,
+    }
+}
+
+/// Whether `suffix` is empty or a known ending.
+pub fn is_ending(suffix: &str, tongue: Tongue) -> bool {
+    suffix.is_empty() || table(tongue).contains(&suffix)
+}
+
+/// Lowercase with `ё` → `е` and typographic apostrophes unified, for matching.
+pub fn normalise(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            '’' | 'ʼ' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Endings never cut from a lemma: in a lemma they are part of a surname or a place
+/// name (`Лавров`, `Львов`, `Барысаў`), not a case ending.
+const NOT_CUT: [&str; 4] = ["ов", "ев", "аў", "яў"];
+
+/// The stem of a normalised lemma word: the lemma less its longest known ending, the
+/// stem keeping at least three letters; the lemma itself when nothing can go.
+pub fn stem(lemma: &str, tongue: Tongue) -> String {
+    let chars: Vec<char> = lemma.chars().collect();
+    for cut in (1..=MAX_ENDING.min(chars.len())).rev() {
+        let keep = chars.len() - cut;
+        if keep < 3 {
+            continue;
+        }
+        let suffix: String = chars[keep..].iter().collect();
+        if NOT_CUT.contains(&suffix.as_str()) {
+            continue;
+        }
+        if table(tongue).contains(&suffix.as_str()) {
+            return chars[..keep].iter().collect();
+        }
+    }
+    lemma.to_string()
+}
+
+/// Keys a text word may start with for the lemma word `lemma`: the lemma, its stem,
+/// and for a Belarusian final `ў` the `в` it alternates with (`Лаўроў` → `Лаўрова`).
+pub fn keys(lemma: &str, tongue: Tongue) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let stem = stem(lemma, tongue);
+    if stem != lemma {
+        out.push(stem);
+    }
+    if let Some(base) = lemma.strip_suffix('ў') {
+        out.push(format!("{base}в"));
+    }
+    out
+}
+
+/// The ways a normalised text word can split into (candidate stem, ending): every
+/// split whose ending is empty or known, longest stem first.
+pub fn splits(word: &str, tongue: Tongue) -> Vec<&str> {
+    let mut out = vec![word];
+    let mut ends: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    ends.reverse();
+    for (n, &i) in ends.iter().enumerate().take(MAX_ENDING) {
+        if i > 0 && is_ending(&word[i..], tongue) && n < MAX_ENDING {
+            out.push(&word[..i]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drop_the_longest_ending() {
+        assert_eq!(stem("зеленский", Tongue::Ru), "зеленск");
+        assert_eq!(stem("курская", Tongue::Ru), "курск");
+        assert_eq!(stem("путин", Tongue::Ru), "путин");
+        assert_eq!(stem("киев", Tongue::Ru), "киев");
+        assert_eq!(stem("лукашэнка", Tongue::Be), "лукашэнк");
+    }
+
+    #[test]
+    fn splits_offer_every_known_ending() {
+        let s = splits("зеленского", Tongue::Ru);
+        assert!(s.contains(&"зеленск"));
+        assert!(s.contains(&"зеленского"));
+        assert!(!s.contains(&"зеленс"));
+    }
+}

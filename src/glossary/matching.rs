@@ -1,0 +1,307 @@
+//! Finding glossary terms in sentences: a word tokeniser, an index of every form of
+//! every entry keyed by its first word, and a leftmost-longest scan.
+//!
+//! English forms match whole words, case-insensitively, except a variant that differs
+//! from an accepted form only by case (`Kursk region` against `Kursk Region`), which
+//! matches with its exact case. Russian and Belarusian forms match inflected words
+//! through [`super::inflection`]; a lemma word written with a capital needs a capital
+//! in the text. Words of a multiword term must follow each other, separated by white
+//! space or a hyphen only.
+
+use super::inflection::{self, Tongue};
+use super::{Entry, FormKind, TermMatch, TermType};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One word of a text: its byte span, its normalised form, and whether it starts
+/// with a capital.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Lowercase, `ё` → `е`, apostrophes unified.
+    pub norm: String,
+    /// First letter is uppercase.
+    pub capital: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits `text` into words: runs of letters and digits; an apostrophe between two
+/// Cyrillic letters stays inside the word (Belarusian `сям'я`).
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner_apostrophe = is_apostrophe(c)
+            && start.is_some()
+            && prev.is_some_and(is_cyrillic)
+            && iter.peek().is_some_and(|&(_, n)| is_cyrillic(n));
+        if is_word_char(c) || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(word(text, s..i));
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = start {
+        out.push(word(text, s..text.len()));
+    }
+    out
+}
+
+fn word(text: &str, span: Range<usize>) -> Word {
+    let w = &text[span.clone()];
+    Word { norm: inflection::normalise(w), capital: w.chars().next().is_some_and(char::is_uppercase), span }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+/// Whether two consecutive words are joined closely enough to belong to one term.
+fn joined(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    gap.chars().count() <= 3 && gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2011}')
+}
+
+/// One word of a pattern.
+#[derive(Debug, Clone)]
+struct PatWord {
+    /// Keys a text word may start with (the word itself; for Cyrillic also its stem).
+    keys: Vec<String>,
+    /// Needs a capital in the text (Cyrillic forms written with one).
+    capital: bool,
+}
+
+/// One form of one entry, as words.
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: usize,
+    kind: FormKind,
+    words: Vec<PatWord>,
+    /// Exact text to require (case-sensitive variants).
+    exact: Option<String>,
+}
+
+/// Which language's forms an index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    En,
+    Cyr(Tongue),
+}
+
+/// Patterns of one language keyed by the keys of their first word.
+#[derive(Debug, Clone, Default)]
+struct LangIndex {
+    patterns: Vec<Pattern>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl LangIndex {
+    fn add(&mut self, pattern: Pattern) {
+        let id = self.patterns.len();
+        if let Some(first) = pattern.words.first() {
+            for key in &first.keys {
+                let ids = self.by_first.entry(key.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.patterns.push(pattern);
+    }
+}
+
+/// Every form of every entry of a glossary, ready for scanning.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Number of entries indexed (to tell a stale index).
+    pub entries: usize,
+    en: LangIndex,
+    ru: LangIndex,
+    be: LangIndex,
+}
+
+impl Index {
+    /// Indexes `entries`.
+    pub fn build(entries: &[Entry]) -> Index {
+        let mut index = Index { entries: entries.len(), ..Index::default() };
+        for (id, e) in entries.iter().enumerate() {
+            index.add_english(id, e);
+            for (forms, tongue) in [(&e.ru, Tongue::Ru), (&e.be, Tongue::Be)] {
+                let target = if tongue == Tongue::Ru { &mut index.ru } else { &mut index.be };
+                for form in with_surnames(forms, e.kind) {
+                    if let Some(p) = cyrillic_pattern(id, &form, tongue) {
+                        target.add(p);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn add_english(&mut self, id: usize, e: &Entry) {
+        let accepted: Vec<String> = std::iter::once(e.en.clone()).chain(e.en_alt.iter().cloned()).collect();
+        for (n, form) in with_surnames(&accepted, e.kind).iter().enumerate() {
+            let kind = if n == 0 { FormKind::Canonical } else { FormKind::Accepted };
+            if let Some(p) = english_pattern(id, form, kind, None) {
+                self.en.add(p);
+            }
+        }
+        let accepted_words: Vec<Vec<String>> =
+            accepted.iter().map(|a| words(a).into_iter().map(|w| w.norm).collect()).collect();
+        for variant in &e.variants {
+            // A variant spelled with the same words as an accepted form differs only in
+            // case or punctuation: match it exactly, or it would shadow the accepted form.
+            let vw: Vec<String> = words(variant).into_iter().map(|w| w.norm).collect();
+            let exact = accepted_words.contains(&vw).then(|| variant.clone());
+            if let Some(p) = english_pattern(id, variant, FormKind::Variant, exact) {
+                self.en.add(p);
+            }
+        }
+    }
+
+    /// Terms in `text`: English forms when `english`, else the forms of `tongue`.
+    pub fn find(&self, text: &str, tongue: Option<Tongue>) -> Vec<TermMatch> {
+        let (index, script) = match tongue {
+            None => (&self.en, Script::En),
+            Some(Tongue::Ru) => (&self.ru, Script::Cyr(Tongue::Ru)),
+            Some(Tongue::Be) => (&self.be, Script::Cyr(Tongue::Be)),
+        };
+        if index.patterns.is_empty() {
+            return Vec::new();
+        }
+        let words = words(text);
+        let mut hits: Vec<(usize, usize, u8, usize)> = Vec::new(); // start word, len, priority, pattern
+        for start in 0..words.len() {
+            for pid in candidates(index, &words[start], script) {
+                let p = &index.patterns[pid];
+                if let Some(len) = match_at(text, &words, start, p, script) {
+                    let priority =
+                        if p.exact.is_some() { 0 } else { u8::from(p.kind != FormKind::Variant) + 1 };
+                    hits.push((start, len, priority, pid));
+                }
+            }
+        }
+        hits.sort_by_key(|&(start, len, priority, pid)| (start, std::cmp::Reverse(len), priority, pid));
+        let mut out = Vec::new();
+        let mut next_free = 0;
+        for (start, len, _, pid) in hits {
+            if start < next_free {
+                continue;
+            }
+            next_free = start + len;
+            let p = &index.patterns[pid];
+            let span = words[start].span.start..words[start + len - 1].span.end;
+            out.push(TermMatch { entry: p.entry, span, form: p.kind });
+        }
+        out
+    }
+}
+
+/// For persons, each multiword form's last word (the surname) as a form too.
+fn with_surnames(forms: &[String], kind: TermType) -> Vec<String> {
+    let mut out: Vec<String> = forms.to_vec();
+    if kind == TermType::Person {
+        for f in forms {
+            if let Some((_, last)) = f.trim().rsplit_once(' ') {
+                if !out.iter().any(|o| o == last) {
+                    out.push(last.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn english_pattern(entry: usize, form: &str, kind: FormKind, exact: Option<String>) -> Option<Pattern> {
+    let ws: Vec<PatWord> =
+        words(form).into_iter().map(|w| PatWord { keys: vec![w.norm], capital: false }).collect();
+    (!ws.is_empty()).then_some(Pattern { entry, kind, words: ws, exact })
+}
+
+fn cyrillic_pattern(entry: usize, form: &str, tongue: Tongue) -> Option<Pattern> {
+    let ws: Vec<PatWord> = words(form)
+        .into_iter()
+        .map(|w| PatWord { keys: inflection::keys(&w.norm, tongue), capital: w.capital })
+        .collect();
+    (!ws.is_empty()).then_some(Pattern { entry, kind: FormKind::Original, words: ws, exact: None })
+}
+
+/// Patterns whose first word may match `word`.
+fn candidates(index: &LangIndex, word: &Word, script: Script) -> Vec<usize> {
+    match script {
+        Script::En => index.by_first.get(&word.norm).cloned().unwrap_or_default(),
+        Script::Cyr(tongue) => {
+            let mut out: Vec<usize> = Vec::new();
+            for prefix in inflection::splits(&word.norm, tongue) {
+                if let Some(ids) = index.by_first.get(prefix) {
+                    for &id in ids {
+                        if !out.contains(&id) {
+                            out.push(id);
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
+    match script {
+        Script::En => p.keys.contains(&w.norm),
+        Script::Cyr(tongue) => {
+            (!p.capital || w.capital)
+                && p.keys.iter().any(|k| {
+                    w.norm.strip_prefix(k.as_str()).is_some_and(|rest| inflection::is_ending(rest, tongue))
+                })
+        }
+    }
+}
+
+/// Number of words matched when `p` matches at word `start`.
+fn match_at(text: &str, words: &[Word], start: usize, p: &Pattern, script: Script) -> Option<usize> {
+    let n = p.words.len();
+    if start + n > words.len() {
+        return None;
+    }
+    for k in 0..n {
+        if !word_matches(&words[start + k], &p.words[k], script) {
+            return None;
+        }
+        if k > 0 && !joined(text, &words[start + k - 1], &words[start + k]) {
+            return None;
+        }
+    }
+    if let Some(exact) = &p.exact {
+        let span = words[start].span.start..words[start + n - 1].span.end;
+        let got = &text[span];
+        let same = got.split_whitespace().eq(exact.split_whitespace());
+        if !same {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_belarusian_apostrophes() {
+        let got: Vec<String> =
+            words("Zelenskyy's plan, сям'я — Курской").into_iter().map(|w| w.norm).collect();
+        assert_eq!(got, vec!["zelenskyy", "s", "plan", "сям'я", "курской"]);
+    }
+}

@@ -20,7 +20,7 @@ const RU: &[&str] = &[
 const BE: &[&str] = &[
     "а", "я", "о", "е", "ы", "і", "у", "ю", "ь", "й", "ў", "ом", "ем", "ам", "ям", "ой", "ай", "ей", "яй",
     "ою", "аю", "ею", "ах", "ях", "аў", "яў", "амі", "ямі", "ага", "яга", "аму", "яму", "ым", "ім", "ых",
-    "іх", "ая", "яя", "ое", "ае", "ую", "юю", "ыя", "ія", "ымі", "імі", "ыі", "ью",
+    "іх", "ая", "яя", "ое", "ае", "ую", "юю", "ыя", "ія", "ымі", "імі", "ыі", "ью", "іі", "ію", "іяй",
 ];
 
 /// Longest ending in the tables, in chars.
@@ -83,13 +83,19 @@ pub fn stem(lemma: &str, tongue: Tongue) -> String {
     lemma.to_string()
 }
 
-/// Keys a text word may start with for the lemma word `lemma`: the lemma, its stem,
-/// and for a Belarusian final `ў` the `в` it alternates with (`Лаўроў` → `Лаўрова`).
+/// Keys a text word may start with for the lemma word `lemma`: the lemma first, then
+/// every stem left by cutting a known ending (at least three letters kept: `Сергей`
+/// gives `серге` and `серг`), and for a Belarusian final `ў` the `в` it alternates
+/// with (`Лаўроў` → `Лаўрова`).
 pub fn keys(lemma: &str, tongue: Tongue) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
-    let stem = stem(lemma, tongue);
-    if stem != lemma {
-        out.push(stem);
+    let chars: Vec<char> = lemma.chars().collect();
+    for cut in 1..=MAX_ENDING.min(chars.len()) {
+        let keep = chars.len() - cut;
+        let suffix: String = chars[keep..].iter().collect();
+        if keep >= 3 && !NOT_CUT.contains(&suffix.as_str()) && table(tongue).contains(&suffix.as_str()) {
+            out.push(chars[..keep].iter().collect());
+        }
     }
     if let Some(base) = lemma.strip_suffix('ў') {
         out.push(format!("{base}в"));

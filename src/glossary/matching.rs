@@ -23,6 +23,8 @@ pub struct Word {
     pub norm: String,
     /// First letter is uppercase.
     pub capital: bool,
+    /// First word of the text (its capital says nothing).
+    pub initial: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -55,22 +57,33 @@ pub fn words(text: &str) -> Vec<Word> {
     if let Some(s) = start {
         out.push(word(text, s..text.len()));
     }
+    if let Some(first) = out.first_mut() {
+        first.initial = true;
+    }
     out
 }
 
 fn word(text: &str, span: Range<usize>) -> Word {
     let w = &text[span.clone()];
-    Word { norm: inflection::normalise(w), capital: w.chars().next().is_some_and(char::is_uppercase), span }
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    Word { norm: inflection::normalise(w), capital, initial: false, span }
 }
 
 fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
-/// Whether two consecutive words are joined closely enough to belong to one term.
+/// Whether two consecutive words are joined closely enough to belong to one term:
+/// white space or a hyphen between them, or an abbreviation's point (`U.S.`, `St.
+/// Petersburg`), never a sentence end.
 fn joined(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.span.end..b.span.start];
-    gap.chars().count() <= 3 && gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2011}')
+    let short = gap.chars().count() <= 3;
+    let plain = gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2011}');
+    let point = gap.starts_with('.')
+        && gap[1..].chars().all(char::is_whitespace)
+        && (gap.len() == 1 || a.span.len() <= 3);
+    short && (plain || point)
 }
 
 /// One word of a pattern.
@@ -261,9 +274,15 @@ fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
     match script {
         Script::En => p.keys.contains(&w.norm),
         Script::Cyr(tongue) => {
+            // A stem shorter than four letters (`бак` of `Баку`) is too weak when the
+            // only sign of a name is the capital of a sentence's first word.
             (!p.capital || w.capital)
-                && p.keys.iter().any(|k| {
-                    w.norm.strip_prefix(k.as_str()).is_some_and(|rest| inflection::is_ending(rest, tongue))
+                && p.keys.iter().enumerate().any(|(n, k)| {
+                    let weak = n > 0 && k.chars().count() < 4 && w.initial;
+                    !weak
+                        && w.norm
+                            .strip_prefix(k.as_str())
+                            .is_some_and(|rest| inflection::is_ending(rest, tongue))
                 })
         }
     }
@@ -303,5 +322,14 @@ mod tests {
         let got: Vec<String> =
             words("Zelenskyy's plan, сям'я — Курской").into_iter().map(|w| w.norm).collect();
         assert_eq!(got, vec!["zelenskyy", "s", "plan", "сям'я", "курской"]);
+    }
+
+    #[test]
+    fn abbreviation_points_join_words_but_sentence_ends_do_not() {
+        let ws = words("the U.S. side. Region, St. Petersburg");
+        assert!(joined("the U.S. side. Region, St. Petersburg", &ws[1], &ws[2]));
+        let text = "in Minsk. Region";
+        let ws = words(text);
+        assert!(!joined(text, &ws[1], &ws[2]));
     }
 }

@@ -1,0 +1,315 @@
+//! `name-inconsistent`: one name spelled two ways in one translation, found without a
+//! glossary entry in two ways:
+//! - Latin vs Latin: capitalised words whose spellings are romanisation variants of
+//!   each other ([`super::spelling::variants`]: `Aleksandr`/`Alexander`);
+//! - through the alignment: two capitalised words that both render the same Cyrillic
+//!   word (same stem) of their beads' originals, by [`crate::translit::name_similarity`]
+//!   (`Gomel` and `Homel` for `Гомель`).
+//!
+//! The spelling used most often is taken as the expected one (the first seen on a
+//! tie); every occurrence of the others is reported, except where a glossary-variant
+//! finding already covers it.
+
+use super::{Pair, spelling};
+use crate::glossary::inflection::{self, Tongue};
+use crate::glossary::matching::words;
+use crate::model::{CheckKind, Finding, Severity};
+use std::collections::HashMap;
+
+/// Sentence-initial words that are capitalised for being first, not for being names.
+const STARTERS: &[&str] = &[
+    "about",
+    "according",
+    "after",
+    "again",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "for",
+    "former",
+    "from",
+    "further",
+    "he",
+    "her",
+    "here",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "later",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "moreover",
+    "next",
+    "not",
+    "now",
+    "on",
+    "one",
+    "other",
+    "our",
+    "over",
+    "she",
+    "since",
+    "some",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "under",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "with",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+];
+
+/// Union-find over surface ids.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        self.0[x] = r;
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[rb] = ra;
+        }
+    }
+}
+
+/// A capitalised Latin word that may be a name.
+fn is_name(word: &str, initial: bool) -> bool {
+    let mut chars = word.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_uppercase() && !is_cyrillic(c));
+    let rest_ok = word.chars().all(|c| c.is_alphabetic() && !is_cyrillic(c));
+    let acronym = word.chars().all(char::is_uppercase);
+    let lower = word.to_lowercase();
+    first_ok
+        && rest_ok
+        && !acronym
+        && word.chars().count() >= 3
+        && !(initial && STARTERS.contains(&lower.as_str()))
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+/// Every occurrence of every candidate name: surfaces in first-seen order and, per
+/// surface, its (sentence, byte span) occurrences.
+struct Names {
+    surfaces: Vec<String>,
+    ids: HashMap<String, usize>,
+    occurrences: Vec<Vec<(usize, std::ops::Range<usize>)>>,
+}
+
+impl Names {
+    fn collect(pair: &Pair<'_>) -> Names {
+        let mut names = Names { surfaces: Vec::new(), ids: HashMap::new(), occurrences: Vec::new() };
+        for i in 0..pair.en.len() {
+            let text = pair.en_text(i);
+            for (k, w) in words(text).into_iter().enumerate() {
+                let surface = &text[w.span.clone()];
+                if !is_name(surface, k == 0) {
+                    continue;
+                }
+                let id = names.id(surface);
+                names.occurrences[id].push((i, w.span));
+            }
+        }
+        names
+    }
+
+    fn id(&mut self, surface: &str) -> usize {
+        if let Some(&id) = self.ids.get(surface) {
+            return id;
+        }
+        let id = self.surfaces.len();
+        self.surfaces.push(surface.to_string());
+        self.ids.insert(surface.to_string(), id);
+        self.occurrences.push(Vec::new());
+        id
+    }
+}
+
+/// Links surfaces whose spellings are Latin variants of each other.
+fn link_latin(names: &Names, groups: &mut Groups) {
+    let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, s) in names.surfaces.iter().enumerate() {
+        by_skeleton.entry(spelling::skeleton(&spelling::key(s))).or_default().push(id);
+    }
+    for ids in by_skeleton.values() {
+        for (n, &a) in ids.iter().enumerate() {
+            for &b in &ids[n + 1..] {
+                if spelling::variants(&names.surfaces[a], &names.surfaces[b]) {
+                    groups.union(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// Lowest transliteration similarity for a Latin word to count as rendering a
+/// Cyrillic one.
+const RENDERS: f64 = 0.75;
+
+/// Links surfaces that render the same Cyrillic word in their beads' originals.
+fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut Groups) {
+    let tongue = if pair.orig.lang.code() == "be" { Tongue::Be } else { Tongue::Ru };
+    let mut cache: HashMap<(String, usize), bool> = HashMap::new();
+    let mut renders: HashMap<String, Vec<usize>> = HashMap::new();
+    for (en_ids, orig_ids) in &pair.beads {
+        if en_ids.is_empty() || orig_ids.is_empty() {
+            continue;
+        }
+        let latin: Vec<usize> = en_ids
+            .iter()
+            .flat_map(|&i| {
+                let text = pair.en_text(i);
+                words(text).into_iter().filter_map(move |w| names.ids.get(&text[w.span]).copied())
+            })
+            .collect();
+        if latin.is_empty() {
+            continue;
+        }
+        for &j in orig_ids.iter() {
+            let text = pair.orig_text(j);
+            for w in words(text) {
+                let cyr = &text[w.span.clone()];
+                if !w.capital || cyr.chars().count() < 3 || !cyr.chars().all(is_cyrillic) {
+                    continue;
+                }
+                let stem = inflection::stem(&w.norm, tongue);
+                for &l in &latin {
+                    let key = (stem.clone(), l);
+                    let hit = *cache.entry(key).or_insert_with(|| {
+                        crate::translit::name_similarity(cyr, &names.surfaces[l]) >= RENDERS
+                    });
+                    if hit {
+                        let list = renders.entry(stem.clone()).or_default();
+                        if !list.contains(&l) {
+                            list.push(l);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for ids in renders.values() {
+        for (n, &a) in ids.iter().enumerate() {
+            for &b in &ids[n + 1..] {
+                if close_enough(&names.surfaces[a], &names.surfaces[b]) {
+                    groups.union(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// Two renderings of one Cyrillic word that are not one derived from the other and
+/// still look alike (guards against a loose similarity).
+fn close_enough(a: &str, b: &str) -> bool {
+    let (ka, kb) = (spelling::key(a), spelling::key(b));
+    if ka == kb || ka.starts_with(&kb) || kb.starts_with(&ka) {
+        return ka == kb && a != b;
+    }
+    let longest = ka.len().max(kb.len());
+    spelling::distance(&ka, &kb) * 5 <= longest * 2
+}
+
+/// One finding per occurrence of a minority spelling.
+pub(crate) fn check(pair: &Pair<'_>, variant_findings: &[Finding]) -> Vec<Finding> {
+    if !pair.english() {
+        return Vec::new();
+    }
+    let names = Names::collect(pair);
+    let mut groups = Groups((0..names.surfaces.len()).collect());
+    link_latin(&names, &mut groups);
+    link_through_alignment(pair, &names, &mut groups);
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for id in 0..names.surfaces.len() {
+        let root = groups.find(id);
+        members.entry(root).or_default().push(id);
+    }
+    let mut out = Vec::new();
+    let mut roots: Vec<&Vec<usize>> = members.values().filter(|m| m.len() > 1).collect();
+    roots.sort();
+    for group in roots {
+        let major = *group
+            .iter()
+            .max_by_key(|&&id| (names.occurrences[id].len(), std::cmp::Reverse(id)))
+            .unwrap_or(&group[0]);
+        let expected = &names.surfaces[major];
+        let count = names.occurrences[major].len();
+        for &id in group.iter().filter(|&&id| id != major) {
+            let found = &names.surfaces[id];
+            let mut seen: Vec<usize> = Vec::new();
+            for (i, _) in &names.occurrences[id] {
+                if seen.contains(i) {
+                    continue;
+                }
+                seen.push(*i);
+                let covered =
+                    variant_findings.iter().any(|f| f.sentence == *i && f.found.contains(found.as_str()));
+                if covered {
+                    continue;
+                }
+                let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
+                let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
+                f.message = format!(
+                    "'{found}' and '{expected}' look like one name spelled two ways ('{expected}' is used \
+                     {times} in this text): use one spelling throughout"
+                );
+                f.expected = Some(expected.clone());
+                out.push(f);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,147 @@
+//! `number-mismatch`: the numbers, percentages and dates of a bead's original and of
+//! its translation, normalised by [`crate::numbers`], that do not agree.
+//!
+//! Quantities are paired when compatible (equal value; dates whose known parts agree).
+//! What is left is paired in order, kind with kind (number with number, percentage
+//! with percentage, date with date, then a number with a percentage of the same
+//! value): each such pair is an error ("the original says 2023, the translation
+//! 2024"). A quantity left alone on one side is a warning only when it matters: a
+//! percentage, a full date, or a number of two digits or more not written out in
+//! words on the other side; small numbers and bare months are often rephrased.
+
+use super::Pair;
+use crate::model::{CheckKind, Finding, Severity, Side};
+use crate::numbers::{self, NumberToken, Quantity};
+
+/// A quantity with where it came from.
+struct Found {
+    sentence: usize,
+    text: String,
+    value: Quantity,
+}
+
+fn collect(ids: &[usize], text_of: impl Fn(usize) -> String) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &id in ids {
+        let text = text_of(id);
+        for NumberToken { value, span } in numbers::extract(&text) {
+            out.push(Found { sentence: id, text: text[span].to_string(), value });
+        }
+    }
+    out
+}
+
+fn kind(q: &Quantity) -> u8 {
+    match q {
+        Quantity::Number(_) => 0,
+        Quantity::Percent(_) => 1,
+        Quantity::Date { .. } => 2,
+    }
+}
+
+fn numeric(q: &Quantity) -> Option<&str> {
+    match q {
+        Quantity::Number(n) | Quantity::Percent(n) => Some(n),
+        Quantity::Date { .. } => None,
+    }
+}
+
+/// Whether a quantity left without a counterpart is worth a warning.
+fn matters(q: &Quantity, other_words: &[String]) -> bool {
+    match q {
+        Quantity::Percent(_) => true,
+        Quantity::Date { day, .. } => day.is_some(),
+        Quantity::Number(n) => {
+            let digits = n.chars().filter(char::is_ascii_digit).count();
+            digits >= 2 && !other_words.iter().any(|w| w == n)
+        }
+    }
+}
+
+/// Removes compatible pairs; returns the leftovers of both sides.
+fn unmatched(mut orig: Vec<Found>, mut en: Vec<Found>) -> (Vec<Found>, Vec<Found>) {
+    let mut k = 0;
+    while k < orig.len() {
+        if let Some(pos) = en.iter().position(|e| e.value.compatible(&orig[k].value)) {
+            en.remove(pos);
+            orig.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    (orig, en)
+}
+
+/// Findings for every bead of `pair` with both sides.
+pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (en_ids, orig_ids) in &pair.beads {
+        if en_ids.is_empty() || orig_ids.is_empty() {
+            continue;
+        }
+        let orig = collect(orig_ids, |j| pair.orig_text(j).to_string());
+        let en = collect(en_ids, |i| pair.en_text(i).to_string());
+        if orig.is_empty() && en.is_empty() {
+            continue;
+        }
+        let (mut orig, mut en) = unmatched(orig, en);
+        // Changed quantities: pair what is left, kind with kind, in order.
+        for same_kind in [true, false] {
+            let mut k = 0;
+            while k < orig.len() {
+                let o = &orig[k];
+                let fits = |e: &Found| {
+                    if same_kind {
+                        kind(&e.value) == kind(&o.value)
+                    } else {
+                        numeric(&e.value).is_some() && numeric(&e.value) == numeric(&o.value)
+                    }
+                };
+                if let Some(pos) = en.iter().position(fits) {
+                    let e = en.remove(pos);
+                    out.push(changed(pair, &orig.remove(k), &e));
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        let en_text: String = en_ids.iter().map(|&i| pair.en_text(i)).collect::<Vec<_>>().join(" ");
+        let orig_text: String = orig_ids.iter().map(|&j| pair.orig_text(j)).collect::<Vec<_>>().join(" ");
+        let en_words = numbers::word_values(&en_text);
+        let orig_words = numbers::word_values(&orig_text);
+        for o in orig.iter().filter(|o| matters(&o.value, &en_words)) {
+            out.push(alone(pair, o, pair.orig_side));
+        }
+        for e in en.iter().filter(|e| matters(&e.value, &orig_words)) {
+            out.push(alone(pair, e, pair.en_side));
+        }
+    }
+    out
+}
+
+fn changed(pair: &Pair<'_>, o: &Found, e: &Found) -> Finding {
+    let mut f = pair.en_finding(CheckKind::NumberMismatch, Severity::Error, e.sentence, &e.text);
+    f.message = format!(
+        "the original says '{}' ({}) but the translation says '{}' ({})",
+        o.text,
+        o.value.display(),
+        e.text,
+        e.value.display()
+    );
+    f.expected = Some(o.value.display());
+    f
+}
+
+fn alone(pair: &Pair<'_>, q: &Found, side: Side) -> Finding {
+    let mut f = if side == pair.en_side {
+        pair.en_finding(CheckKind::NumberMismatch, Severity::Warning, q.sentence, &q.text)
+    } else {
+        pair.orig_finding(CheckKind::NumberMismatch, Severity::Warning, q.sentence, &q.text)
+    };
+    f.message = if side == pair.en_side {
+        format!("'{}' ({}) is in the translation but not in the original", q.text, q.value.display())
+    } else {
+        format!("'{}' ({}) is in the original but not in the translation", q.text, q.value.display())
+    };
+    f
+}

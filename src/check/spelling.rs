@@ -1,0 +1,147 @@
+//! Latin-vs-Latin spelling variants of one name: `Aleksandr`/`Alexander`,
+//! `Maxim`/`Maksim`, `Zelensky`/`Zelenskyy`/`Zelenskiy`, `Dmitry`/`Dmitri`.
+//!
+//! Both words are folded to a key that erases the usual romanisation choices (x = ks,
+//! kh = h, w = v, y = i, final -iy/-yy/-ii = -i, doubled letters, diacritics); two
+//! names are variants when their keys are equal, or differ by one edit (two for long
+//! names) while sharing their consonant skeleton. Derived words (`Russia`/`Russian`)
+//! and gender pairs (`Zelenskyy`/`Zelenska`, `Ivanov`/`Ivanova`) are not variants.
+
+/// The folded key of a name (lowercase ASCII).
+pub fn key(word: &str) -> String {
+    let mut s = String::with_capacity(word.len() + 2);
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => s.push('a'),
+            'é' | 'è' | 'ê' | 'ë' | 'ė' | 'ě' => s.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => s.push('i'),
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => s.push('o'),
+            'ú' | 'ù' | 'û' | 'ü' | 'ŭ' => s.push('u'),
+            'č' | 'ć' => s.push_str("ch"),
+            'š' | 'ś' => s.push_str("sh"),
+            'ž' | 'ź' | 'ż' => s.push_str("zh"),
+            'ł' => s.push('l'),
+            'ń' => s.push('n'),
+            'ğ' => s.push('g'),
+            'ş' => s.push_str("sh"),
+            'ç' => s.push('c'),
+            c if c.is_ascii_alphabetic() => s.push(c),
+            _ => {}
+        }
+    }
+    let mut s =
+        s.replace("kh", "h").replace('x', "ks").replace("ck", "k").replace('w', "v").replace("ph", "f");
+    for end in ["iy", "yy", "ii", "ij", "yi"] {
+        if s.len() > end.len() + 2 && s.ends_with(end) {
+            s.truncate(s.len() - end.len());
+            s.push('i');
+            break;
+        }
+    }
+    let s = s.replace(['y', 'j'], "i");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The consonant skeleton of a key: its first letter, then its consonants other than
+/// `v` (which alternates with `u` in Belarusian-based spellings: `-ouskaya`/`-ovskaya`).
+pub fn skeleton(key: &str) -> String {
+    let mut chars = key.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    first + &chars.filter(|c| !"aeiouv".contains(*c)).collect::<String>()
+}
+
+/// Edit distance between two short ASCII strings.
+pub fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Whether one key is the other plus an ending (derivation, plural, feminine).
+fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short)
+}
+
+/// Whether the keys differ as a masculine and a feminine surname do (-i/-a, -ia).
+fn gender_pair(a: &str, b: &str) -> bool {
+    let fem = |x: &str| x.ends_with('a');
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    fem(a) != fem(b) && common + 3 >= a.len().max(b.len()) && (a.ends_with('i') || b.ends_with('i'))
+}
+
+/// Whether `a` and `b` (two different written words) look like one name spelled two
+/// ways.
+pub fn variants(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key(a), key(b));
+    if ka.len() < 4 || kb.len() < 4 || a == b {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    if derived(&ka, &kb) || gender_pair(&ka, &kb) || skeleton(&ka) != skeleton(&kb) {
+        return false;
+    }
+    let shortest = ka.len().min(kb.len());
+    let d = distance(&ka, &kb);
+    (d <= 1 && shortest >= 6) || (d <= 2 && shortest >= 9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanisation_variants_are_variants() {
+        for (a, b) in [
+            ("Aleksandr", "Alexander"),
+            ("Maxim", "Maksim"),
+            ("Zelensky", "Zelenskyy"),
+            ("Zelenskiy", "Zelenskyy"),
+            ("Dmitry", "Dmitri"),
+            ("Sergei", "Sergey"),
+            ("Ryzhenkov", "Rizhenkov"),
+            ("Lukashenko", "Lukashenka"),
+            ("Natalya", "Natalia"),
+            ("Tsikhanouskaya", "Tsikhanovskaya"),
+        ] {
+            assert!(variants(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn different_words_are_not_variants() {
+        for (a, b) in [
+            ("Russia", "Russian"),
+            ("Belarus", "Belarusian"),
+            ("Zelenskyy", "Zelenska"),
+            ("Ivanov", "Ivanova"),
+            ("Putin", "Patna"),
+            ("Austria", "Australia"),
+            ("Minister", "Ministry"),
+            ("Kazan", "Kazakh"),
+            ("These", "Those"),
+            ("Though", "Through"),
+            ("Ukraine", "Ukrainian"),
+            ("Moscow", "Moscow"),
+        ] {
+            assert!(!variants(a, b), "{a} / {b}");
+        }
+    }
+}

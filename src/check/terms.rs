@@ -1,0 +1,86 @@
+//! `glossary-variant` (a rejected English form in the translation) and
+//! `glossary-missing` (a glossary term in an original sentence whose English bead has
+//! none of the term's English forms, accepted or rejected).
+
+use super::Pair;
+use crate::glossary::{Entry, FormKind, TermMatch};
+use crate::model::{CheckKind, Finding, Severity};
+
+/// One finding per rejected English form in the translation.
+pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !pair.english() {
+        return out;
+    }
+    for i in 0..pair.en.len() {
+        let text = pair.en_text(i);
+        for m in pair.glossary.find(text, &pair.en.lang) {
+            if m.form != FormKind::Variant {
+                continue;
+            }
+            let Some(entry) = pair.glossary.entries.get(m.entry) else { continue };
+            let found = &text[m.span.clone()];
+            let expected = expected_for(found, entry);
+            let mut f = pair.en_finding(CheckKind::GlossaryVariant, Severity::Error, i, found);
+            f.message = format!("'{found}' is not the house spelling: write '{expected}'{}", source(entry));
+            f.expected = Some(expected);
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The canonical form cut to as many trailing words as the variant has
+/// (`Zelensky` → `Zelenskyy`, `Vladimir Zelensky` → `Volodymyr Zelenskyy`).
+fn expected_for(found: &str, entry: &Entry) -> String {
+    let n = found.split_whitespace().count();
+    let words: Vec<&str> = entry.en.split_whitespace().collect();
+    if n < words.len() && entry.kind == crate::glossary::TermType::Person {
+        words[words.len() - n..].join(" ")
+    } else {
+        entry.en.clone()
+    }
+}
+
+fn source(entry: &Entry) -> String {
+    if entry.note.is_empty() { String::new() } else { format!(" (glossary: {})", entry.note) }
+}
+
+/// One finding per glossary term of an original sentence whose bead's translation
+/// has no English form of that term.
+pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !pair.english() {
+        return out;
+    }
+    for (en_ids, orig_ids) in &pair.beads {
+        if en_ids.is_empty() || orig_ids.is_empty() {
+            continue;
+        }
+        let present: Vec<usize> = en_ids
+            .iter()
+            .flat_map(|&i| pair.glossary.find(pair.en_text(i), &pair.en.lang))
+            .map(|m| m.entry)
+            .collect();
+        let mut reported: Vec<usize> = Vec::new();
+        for &j in orig_ids.iter() {
+            let text = pair.orig_text(j);
+            for TermMatch { entry: e, span, .. } in pair.glossary.find(text, &pair.orig.lang) {
+                if present.contains(&e) || reported.contains(&e) {
+                    continue;
+                }
+                let Some(entry) = pair.glossary.entries.get(e) else { continue };
+                reported.push(e);
+                let found = &text[span];
+                let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
+                f.message = format!(
+                    "'{found}' in the original is not rendered in the translation: expected '{}'",
+                    entry.en
+                );
+                f.expected = Some(entry.en.clone());
+                out.push(f);
+            }
+        }
+    }
+    out
+}

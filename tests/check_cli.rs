@@ -1,0 +1,163 @@
+//! `sverka check` from the command line: exit codes (0 clean, 1 findings at or above
+//! `--fail-on`, 2 errors), JSON findings, profiles, user glossaries (TSV and TBX)
+//! layered over the built-in one, and errors that name the file and line.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn corpus(pair: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check_corpus").join(pair)
+}
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sverka")).arg("check").args(args).output().expect("runs sverka")
+}
+
+fn pair_args(pair: &str, orig: &str) -> Vec<String> {
+    let dir = corpus(pair);
+    vec![
+        dir.join("en.txt").display().to_string(),
+        dir.join(format!("{orig}.txt")).display().to_string(),
+        "--presegmented".into(),
+        "--langs".into(),
+        format!("en,{orig}"),
+    ]
+}
+
+fn run(pair: &str, orig: &str, extra: &[&str]) -> Output {
+    let mut args = pair_args(pair, orig);
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    check(&refs)
+}
+
+fn findings(out: &Output) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    json["findings"].as_array().expect("findings array").clone()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write temp file");
+    path
+}
+
+#[test]
+fn a_clean_pair_exits_0() {
+    let out = run("12-ru-clean-kazakhstan", "ru", &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(findings(&out).is_empty());
+}
+
+#[test]
+fn errors_exit_1_with_json_findings() {
+    let out = run("01-ru-kursk", "ru", &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let f = findings(&out);
+    let variant = f.iter().find(|f| f["check"] == "glossary-variant").expect("variant finding");
+    assert_eq!(variant["found"], "Zelensky");
+    assert_eq!(variant["expected"], "Zelenskyy");
+    assert_eq!(variant["severity"], "error");
+    assert_eq!(variant["side"], "a");
+    assert_eq!(variant["sentence"], 2);
+    assert!(f.iter().any(|f| f["check"] == "number-mismatch" && f["found"] == "2023"));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let en = write(dir.path(), "en.txt", "The President met the farmers.\n");
+    let ru = write(dir.path(), "ru.txt", "Александр Лукашенко встретился с аграриями.\n");
+    let args = [en.to_str().expect("path"), ru.to_str().expect("path"), "--presegmented", "--langs", "en,ru"];
+    assert_eq!(check(&args).status.code(), Some(0), "a warning does not fail by default");
+    let mut strict = args.to_vec();
+    strict.extend(["--fail-on", "warning"]);
+    assert_eq!(check(&strict).status.code(), Some(1));
+}
+
+#[test]
+fn the_text_report_names_the_finding() {
+    let out = run("06-be-mogilev", "be", &["--format", "text"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Lukashenka"), "{text}");
+}
+
+#[test]
+fn profiles_change_the_house_spelling() {
+    let default = findings(&run("08-ru-reuters", "ru", &["--format", "json"]));
+    assert!(default.iter().any(|f| f["found"] == "Alexander Lukashenko"), "BelTA style rejects Alexander");
+    let reuters = findings(&run("08-ru-reuters", "ru", &["--format", "json", "--profile", "reuters"]));
+    assert!(!reuters.iter().any(|f| f["found"] == "Alexander Lukashenko"));
+    assert!(reuters.iter().any(|f| f["found"] == "Zelenskyy" && f["expected"] == "Zelenskiy"));
+    assert!(reuters.iter().any(|f| f["found"] == "Kursk Region" && f["expected"] == "Kursk region"));
+}
+
+#[test]
+fn an_unknown_profile_exits_2() {
+    let out = run("01-ru-kursk", "ru", &["--profile", "nosuch"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nosuch") && err.contains("reuters"), "{err}");
+}
+
+#[test]
+fn a_malformed_glossary_exits_2_naming_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let g = write(dir.path(), "bad.tsv", "# mine\nen\tru\ttype\nKyiv\tКиев\tplace\nOdesa\tОдесса\tcity\n");
+    let out = run("01-ru-kursk", "ru", &["--glossary", g.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.tsv:4:") && err.contains("city"), "{err}");
+}
+
+#[test]
+fn user_glossaries_layer_over_the_builtin_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let g = write(
+        dir.path(),
+        "house.tsv",
+        "en\tru\tbe\tvariants\ttype\tnote\n\
+         Alexander Lukashenko\tАлександр Лукашенко\tАляксандр Лукашэнка\tAleksandr Lukashenko\tperson\tour style\n",
+    );
+    let out =
+        run("12-ru-clean-kazakhstan", "ru", &["--format", "json", "--glossary", g.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let f = findings(&out);
+    assert!(
+        f.iter().any(|f| f["found"] == "Aleksandr Lukashenko" && f["expected"] == "Alexander Lukashenko")
+    );
+}
+
+#[test]
+fn tbx_glossaries_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tbx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body>
+<conceptEntry id="c1">
+<langSec xml:lang="en">
+<termSec><term>Astana</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+<termSec><term>Nur-Sultan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+</langSec>
+<langSec xml:lang="ru"><termSec><term>Астана</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>"#;
+    let g = write(dir.path(), "terms.tbx", tbx);
+    let en = write(dir.path(), "en.txt", "Tokayev invited him to Nur-Sultan.\n");
+    let ru = write(dir.path(), "ru.txt", "Токаев пригласил его в Астану.\n");
+    let out = check(&[
+        en.to_str().expect("path"),
+        ru.to_str().expect("path"),
+        "--presegmented",
+        "--langs",
+        "en,ru",
+        "--format",
+        "json",
+        "--glossary",
+        g.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let f = findings(&out);
+    assert!(f.iter().any(|f| f["check"] == "glossary-variant" && f["found"] == "Nur-Sultan"), "{f:?}");
+}

@@ -2,7 +2,7 @@
 //! `glossary-missing` (a glossary term in an original sentence whose English bead has
 //! none of the term's English forms, accepted or rejected).
 
-use super::Pair;
+use super::{Pair, spelling};
 use crate::glossary::{Entry, FormKind, TermMatch};
 use crate::model::{CheckKind, Finding, Severity};
 
@@ -30,16 +30,27 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
     out
 }
 
-/// The canonical form cut to as many trailing words as the variant has
-/// (`Zelensky` → `Zelenskyy`, `Vladimir Zelensky` → `Volodymyr Zelenskyy`).
+/// The accepted form closest in spelling to the variant (`Belarussian` →
+/// `Belarusian`), a person's name cut to as many trailing words as the variant has
+/// (`Zelensky` → `Zelenskyy`, `Vladimir Zelensky` → `Volodymyr Zelenskyy`); the
+/// canonical form wins ties.
 fn expected_for(found: &str, entry: &Entry) -> String {
     let n = found.split_whitespace().count();
-    let words: Vec<&str> = entry.en.split_whitespace().collect();
-    if n < words.len() && entry.kind == crate::glossary::TermType::Person {
-        words[words.len() - n..].join(" ")
-    } else {
-        entry.en.clone()
-    }
+    let cut = |form: &str| {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        if n < words.len() && entry.kind == crate::glossary::TermType::Person {
+            words[words.len() - n..].join(" ")
+        } else {
+            form.to_string()
+        }
+    };
+    let found_key = found.to_lowercase();
+    std::iter::once(&entry.en)
+        .chain(&entry.en_alt)
+        .map(|form| cut(form))
+        .enumerate()
+        .min_by_key(|(k, form)| (spelling::distance(&form.to_lowercase(), &found_key), *k))
+        .map_or_else(|| entry.en.clone(), |(_, form)| form)
 }
 
 fn source(entry: &Entry) -> String {

@@ -1,6 +1,6 @@
 //! The `html` format: one self-contained page (inline CSS and a small inline script,
 //! no network): a summary of the findings at the top, then the aligned table with one
-//! row per bead (`tr.bead`, `id="bN"`): bead id, confidence, A, B and, when the report
+//! row per bead (`div.row.bead`, `id="bN"`, rows skipped by layout while off-screen): bead id, confidence, A, B and, when the report
 //! has the MT of B, that MT with a word-level diff against A (`<ins>` only in the MT,
 //! `<del>` only in A). Findings' `found` text is marked in its sentence with the
 //! message as a tooltip and listed under the cell; 1-0 and 0-1 beads show the missing
@@ -120,22 +120,28 @@ fn table(out: &mut String, report: &Report) {
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"/> \
          show only beads with findings or low confidence</label></div>\n",
     );
-    let _ = writeln!(out, "<table id=\"alignment\" class=\"{}\">", if with_mt { "with-mt" } else { "no-mt" });
-    out.push_str("<colgroup><col class=\"c-id\"/><col class=\"c-score\"/><col class=\"c-text\"/>");
-    out.push_str("<col class=\"c-text\"/>");
-    if with_mt {
-        out.push_str("<col class=\"c-text\"/>");
-    }
-    out.push_str("</colgroup>\n<thead><tr><th>#</th><th>conf.</th>");
-    let _ = write!(out, "<th>A · {}</th><th>B · {}</th>", escaped(la), escaped(lb));
+    let _ = writeln!(
+        out,
+        "<div id=\"alignment\" class=\"grid {}\" role=\"table\">",
+        if with_mt { "with-mt" } else { "no-mt" }
+    );
+    out.push_str("<div class=\"row head\" role=\"row\"><div role=\"columnheader\">#</div>");
+    out.push_str("<div role=\"columnheader\">conf.</div>");
+    let _ = write!(
+        out,
+        "<div role=\"columnheader\">A · {}</div><div role=\"columnheader\">B · {}</div>",
+        escaped(la),
+        escaped(lb)
+    );
     if with_mt {
         let _ = write!(
             out,
-            "<th>MT of B · {} <span class=\"legend\"><ins>only in MT</ins> <del>only in A</del></span></th>",
+            "<div role=\"columnheader\">MT of B · {} <span class=\"legend\"><ins>only in MT</ins> \
+             <del>only in A</del></span></div>",
             escaped(la)
         );
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    out.push_str("</div>\n<div class=\"body\" role=\"rowgroup\">\n");
     let by_bead = marks::findings_by_bead(report);
     let mut last_paragraph = None;
     for (i, bead) in report.beads.iter().enumerate() {
@@ -146,12 +152,12 @@ fn table(out: &mut String, report: &Report) {
         }
         row(out, report, i, bead, &by_bead[i], new_paragraph);
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</div>\n</div>\n");
 }
 
 fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usize], new_paragraph: bool) {
     let (n, m) = bead.kind();
-    let mut class = format!("bead k{n}-{m}");
+    let mut class = format!("row bead k{n}-{m}");
     if bead.score < LOW_CONFIDENCE {
         class.push_str(" low");
     }
@@ -167,7 +173,10 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     if new_paragraph {
         class.push_str(" para");
     }
-    let _ = write!(out, "<tr id=\"b{i}\" class=\"{class}\"><td class=\"id\"><a href=\"#b{i}\">{i}</a></td>");
+    let _ = write!(
+        out,
+        "<div id=\"b{i}\" class=\"{class}\" role=\"row\"><div class=\"id\" role=\"cell\"><a href=\"#b{i}\">{i}</a></div>"
+    );
     let level = if bead.score < LOW_CONFIDENCE {
         "lo"
     } else if bead.score < 0.8 {
@@ -175,11 +184,11 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     } else {
         "hi"
     };
-    let _ = write!(out, "<td class=\"score {level}\">{}</td>", &score(bead.score)[..4]);
+    let _ = write!(out, "<div class=\"score {level}\" role=\"cell\">{}</div>", &score(bead.score)[..4]);
     cell(out, report, Side::A, &bead.a, findings);
     cell(out, report, Side::B, &bead.b, findings);
     if let Some(mt) = &report.mt {
-        let _ = write!(out, "<td class=\"mt\" lang=\"{}\">", escaped(report.a.lang.code()));
+        let _ = write!(out, "<div class=\"mt\" lang=\"{}\" role=\"cell\">", escaped(report.a.lang.code()));
         if bead.b.is_empty() {
             out.push_str("<span class=\"gap\">—</span>");
         } else if bead.a.is_empty() {
@@ -187,9 +196,9 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
         } else {
             diff(out, &joined(&report.a.sentences, &bead.a), &joined(mt, &bead.b));
         }
-        out.push_str("</td>");
+        out.push_str("</div>");
     }
-    out.push_str("</tr>\n");
+    out.push_str("</div>\n");
 }
 
 /// One side of a bead: its sentences (each with its id), marks, and its findings.
@@ -198,7 +207,7 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
         Side::A => ("a", report.a.lang.code()),
         Side::B => ("b", report.b.lang.code()),
     };
-    let _ = write!(out, "<td class=\"{class}\" lang=\"{}\">", escaped(lang));
+    let _ = write!(out, "<div class=\"{class}\" lang=\"{}\" role=\"cell\">", escaped(lang));
     if ids.is_empty() {
         out.push_str("<span class=\"gap\">— no counterpart</span>");
     }
@@ -239,7 +248,7 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
         }
         out.push_str("</ul>");
     }
-    out.push_str("</td>");
+    out.push_str("</div>");
 }
 
 fn tooltip(f: &crate::model::Finding) -> String {

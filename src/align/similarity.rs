@@ -320,13 +320,14 @@ impl BeadSimilarity for EmbeddingSimilarity {
     }
 }
 
-/// Several sources at once: the mean of those that have something to say.
-pub struct Combined<'a> {
+/// Several sources at once: the weighted mean of those that have something to say.
+#[derive(Default)]
+pub struct Combined {
     /// The sources, each with its weight.
-    pub sources: Vec<(&'a dyn BeadSimilarity, f64)>,
+    pub sources: Vec<(Box<dyn BeadSimilarity + Send>, f64)>,
 }
 
-impl BeadSimilarity for Combined<'_> {
+impl BeadSimilarity for Combined {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
         let (mut sum, mut weight) = (0.0, 0.0);
         for (source, w) in &self.sources {

@@ -49,6 +49,8 @@ pub struct Rules {
     starters: HashSet<Box<str>>,
     /// Most parts (period-separated pieces) of any abbreviation key.
     pub max_parts: usize,
+    /// Longest abbreviation key, in chars (longer words need no look-up).
+    pub max_key_chars: usize,
 }
 
 impl Rules {
@@ -90,6 +92,7 @@ fn build(abbrev: &str, starters: &str) -> Rules {
         // The data files are tested to parse; an unknown class would be a build defect.
         let class = Class::parse(class.trim()).unwrap_or(Class::Final);
         rules.max_parts = rules.max_parts.max(key.split('.').count());
+        rules.max_key_chars = rules.max_key_chars.max(key.chars().count());
         rules.abbrevs.insert(key.into(), class);
     }
     rules.starters = entries(starters).map(Into::into).collect();

@@ -48,6 +48,9 @@ pub fn split(para: &str, rules: &Rules, out: &mut Vec<Range<usize>>) {
         if next_start >= para.len() {
             continue;
         }
+        if in_short_parentheses(b, start, end) {
+            continue;
+        }
         let next = Next::at(para, next_start);
         let is_boundary =
             if single_period { period_ends(para, start, dot, &next, rules) } else { next.may_open };
@@ -86,6 +89,16 @@ fn next_interesting(b: &[u8], mut from: usize) -> usize {
     from
 }
 
+/// Whether the terminator ending at `end` stands inside parentheses opened in the current
+/// sentence and closed soon after (`(… группами. — Ред.)`): no boundary there.
+fn in_short_parentheses(b: &[u8], start: usize, end: usize) -> bool {
+    const CLOSE_WITHIN: usize = 80;
+    let head = &b[start..end];
+    let open = head.iter().filter(|&&c| c == b'(').count();
+    let open = open.saturating_sub(head.iter().filter(|&&c| c == b')').count());
+    open > 0 && b[end..b.len().min(end + CLOSE_WITHIN)].contains(&b')')
+}
+
 /// End of a run of `.`, `!`, `?`, `…` starting at `i`.
 fn terminator_run_end(b: &[u8], mut i: usize) -> usize {
     loop {
@@ -113,15 +126,25 @@ fn absorb_closers(para: &str, from: usize) -> usize {
 }
 
 /// After a line break inside a paragraph: if the line opens with a dash or bullet and a
-/// space (dialogue, lists), the offset where that line's sentence starts.
+/// space (dialogue, lists) or with a list number (`1.`, `2)`) and a space, the offset
+/// where that line's sentence starts.
 fn bullet_after_newline(para: &str, from: usize) -> Option<usize> {
     let rest = &para[from..];
     let line = rest.trim_start_matches([' ', '\t']);
     let mut chars = line.chars();
     let first = chars.next()?;
-    let second = chars.next()?;
-    let bullet = matches!(first, '—' | '–' | '-' | '•' | '*') && (second == ' ' || second == '\u{a0}');
-    bullet.then_some(from + rest.len() - line.len())
+    let marker_len = if matches!(first, '—' | '–' | '-' | '•' | '*') {
+        first.len_utf8()
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = (1..=3).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
+        if !numbered {
+            return None;
+        }
+        digits + 1
+    };
+    let spaced = line[marker_len..].starts_with([' ', '\u{a0}']);
+    spaced.then_some(from + rest.len() - line.len())
 }
 
 /// What follows a possible boundary.

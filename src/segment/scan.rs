@@ -48,13 +48,10 @@ pub fn split(para: &str, rules: &Rules, out: &mut Vec<Range<usize>>) {
         if next_start >= para.len() {
             continue;
         }
-        if in_short_parentheses(b, start, end) {
-            continue;
-        }
         let next = Next::at(para, next_start);
         let is_boundary =
             if single_period { period_ends(para, start, dot, &next, rules) } else { next.may_open };
-        if is_boundary {
+        if is_boundary && !in_short_parentheses(b, start, end) {
             out.push(start..end);
             start = next_start;
             i = next_start;
@@ -93,7 +90,8 @@ fn next_interesting(b: &[u8], mut from: usize) -> usize {
 /// sentence and closed soon after (`(… группами. — Ред.)`): no boundary there.
 fn in_short_parentheses(b: &[u8], start: usize, end: usize) -> bool {
     const CLOSE_WITHIN: usize = 80;
-    let head = &b[start..end];
+    const OPENED_WITHIN: usize = 400;
+    let head = &b[start.max(end.saturating_sub(OPENED_WITHIN))..end];
     let open = head.iter().filter(|&&c| c == b'(').count();
     let open = open.saturating_sub(head.iter().filter(|&&c| c == b')').count());
     open > 0 && b[end..b.len().min(end + CLOSE_WITHIN)].contains(&b')')

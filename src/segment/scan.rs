@@ -129,8 +129,7 @@ fn absorb_closers(para: &str, from: usize) -> usize {
 fn bullet_after_newline(para: &str, from: usize) -> Option<usize> {
     let rest = &para[from..];
     let line = rest.trim_start_matches([' ', '\t']);
-    let mut chars = line.chars();
-    let first = chars.next()?;
+    let first = line.chars().next()?;
     let marker_len = if matches!(first, '—' | '–' | '-' | '•' | '*') {
         first.len_utf8()
     } else {
@@ -176,10 +175,7 @@ impl<'a> Next<'a> {
     /// The word is a single capital letter followed by a period (an initial).
     fn is_initial(&self) -> bool {
         let word = self.word();
-        let mut letters = word.chars();
-        letters.next().is_some_and(char::is_uppercase)
-            && letters.next().is_none()
-            && self.rest[word.len()..].starts_with('.')
+        is_capital_letter(word) && self.rest[word.len()..].starts_with('.')
     }
 }
 
@@ -209,8 +205,7 @@ fn period_ends(para: &str, start: usize, dot: usize, next: &Next, rules: &Rules)
     }
     match before {
         Before::Abbrev(Class::Title, _) => false,
-        Before::Abbrev(Class::BeforeNumber, _) => next.first.is_uppercase(),
-        Before::Abbrev(Class::Final, _) => next.first.is_uppercase(),
+        Before::Abbrev(Class::BeforeNumber | Class::Final, _) => next.first.is_uppercase(),
         Before::Abbrev(Class::Ambiguous, _) => next.is_starter(rules),
         Before::Abbrev(Class::AfterNumber, prev_is_number) => prev_is_number && next.is_starter(rules),
         Before::Initial => !next.is_initial() && next.is_starter(rules),
@@ -242,7 +237,11 @@ fn classify_before(para: &str, start: usize, dot: usize, rules: &Rules) -> (Befo
         n += 1;
     }
     let mut key = String::with_capacity(16);
-    for m in (2..=n).rev() {
+    for m in (1..=n).rev() {
+        // A lone capital is an initial (`Г.`), not the abbreviation `г.`.
+        if m == 1 && (is_capital_letter(token) || token.chars().count() > rules.max_key_chars) {
+            break;
+        }
         key.clear();
         for (k, (_, part)) in parts[..m].iter().rev().enumerate() {
             if k > 0 {
@@ -251,7 +250,9 @@ fn classify_before(para: &str, start: usize, dot: usize, rules: &Rules) -> (Befo
             key.extend(part.chars().flat_map(char::to_lowercase));
         }
         if let Some(class) = rules.class(&key) {
-            return (Before::Abbrev(class, false), parts[m - 1].0);
+            let abbrev_start = parts[m - 1].0;
+            let prev_is_number = class == Class::AfterNumber && number_before(&para[start..abbrev_start]);
+            return (Before::Abbrev(class, prev_is_number), abbrev_start);
         }
     }
     if is_initials(token) {
@@ -259,14 +260,6 @@ fn classify_before(para: &str, start: usize, dot: usize, rules: &Rules) -> (Befo
     }
     if token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         return (Before::Number, token_start);
-    }
-    if token.chars().count() <= rules.max_key_chars {
-        key.clear();
-        key.extend(token.chars().flat_map(char::to_lowercase));
-        if let Some(class) = rules.class(&key) {
-            let prev_is_number = class == Class::AfterNumber && number_before(&para[start..token_start]);
-            return (Before::Abbrev(class, prev_is_number), token_start);
-        }
     }
     (Before::Word, token_start)
 }
@@ -305,10 +298,13 @@ fn token_start_of_letters(head: &str) -> usize {
 
 /// A single capital letter, or single capitals joined by periods (`A.G`, `А.Г`).
 fn is_initials(token: &str) -> bool {
-    token.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    })
+    token.split('.').all(is_capital_letter)
+}
+
+/// Exactly one char, a capital letter.
+fn is_capital_letter(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether the text before ends with a number (digits, or Roman numerals for
@@ -365,11 +361,15 @@ mod tests {
             ("Выступил А. Г", Before::Initial),
             ("Выступил А.Г", Before::Initial),
             ("Пункт 12", Before::Number),
+            ("Выступил Г", Before::Initial),
             ("Он сказал", Before::Word),
         ];
         for (head, want) in cases {
             let got = classify_before(head, 0, head.len(), ru).0;
             assert_eq!(got, want, "{head}");
         }
+        let en = super::super::rules::for_lang(&crate::model::Lang::en());
+        assert_eq!(classify_before("the U.S", 0, 7, en).0, Before::Abbrev(Class::Ambiguous, false));
+        assert_eq!(classify_before("Plan B", 0, 6, en).0, Before::Initial);
     }
 }

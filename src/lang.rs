@@ -28,8 +28,8 @@ pub fn detect(text: &str, candidates: &[Lang]) -> Option<Lang> {
         return None;
     }
     if letters.cyrillic <= letters.other {
-        let latin = candidates.iter().filter(|l| !l.is_cyrillic());
-        return candidates.iter().find(|l| l.code() == "en").or(latin.clone().next()).cloned();
+        let english = candidates.iter().find(|l| l.code() == "en");
+        return english.or_else(|| candidates.iter().find(|l| !l.is_cyrillic())).cloned();
     }
     let cyrillic: Vec<&Lang> = candidates.iter().filter(|l| l.is_cyrillic()).collect();
     match cyrillic.as_slice() {

@@ -1,5 +1,5 @@
-//! Sentence segmentation for English, Russian and Belarusian, with a language-neutral
-//! fallback for every other language.
+//! Sentence segmentation for English, Russian and Belarusian (and, with a smaller rule
+//! set, Ukrainian), with a language-neutral fallback for every other language.
 //!
 //! Owns: splitting a text into paragraphs (blank-line separated) and sentences, and
 //! the `--presegmented` reading (one sentence per line). Language knowledge

@@ -118,9 +118,17 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '«' | '„' | '“' | '‘' | '‹' | '(' | '[' | '—' | '–' | '-')
 }
 
+/// The end of the closers after a terminator; a `»` or `›` after a space (French
+/// spacing: `prêts. »`) is a closer too, since it never opens anything.
 fn absorb_closers(para: &str, from: usize) -> usize {
-    let rest = &para[from..];
-    from + (rest.len() - rest.trim_start_matches(is_closer).len())
+    let mut rest = para[from..].trim_start_matches(is_closer);
+    loop {
+        let spaced = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        match spaced.strip_prefix(['»', '›']) {
+            Some(after) if spaced.len() < rest.len() => rest = after.trim_start_matches(is_closer),
+            _ => return para.len() - rest.len(),
+        }
+    }
 }
 
 /// After a line break inside a paragraph: if the line opens with a dash or bullet and a

@@ -1,9 +1,22 @@
-//! Rendering a [`Report`] in every output format: text columns, HTML, TSV, TMX 1.4b,
-//! JSON, vecalign and ladder. One small renderer per format; none of them aligns.
+//! Rendering a [`Report`] in every output format: side-by-side text columns, a
+//! self-contained HTML page, TSV, TMX 1.4b, JSON, vecalign and hunalign ladder. One
+//! small renderer per submodule, chosen by [`Format`]; none of them aligns or checks,
+//! and none does I/O: each takes the report and returns a `String`.
 //!
-//! OWNER: issue 6. The skeleton renders JSON, vecalign and a plain text listing.
+//! Renderers never panic on a malformed report (a sentence id out of range renders as
+//! nothing), so a report read back from JSON is safe to render.
 
-use crate::model::Report;
+mod findings;
+mod html;
+mod json;
+mod ladder;
+mod marks;
+mod text;
+mod tmx;
+mod tsv;
+mod vecalign;
+
+use crate::model::{Bead, Report, Side};
 
 /// The output formats (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,6 +37,40 @@ pub enum Format {
     Ladder,
 }
 
+impl Format {
+    /// Every format, in the order of `--help`.
+    pub const ALL: [Format; 7] = [
+        Format::Text,
+        Format::Html,
+        Format::Tsv,
+        Format::Tmx,
+        Format::Json,
+        Format::Vecalign,
+        Format::Ladder,
+    ];
+
+    /// The name used on the command line (`--format NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Tsv => "tsv",
+            Format::Tmx => "tmx",
+            Format::Json => "json",
+            Format::Vecalign => "vecalign",
+            Format::Ladder => "ladder",
+        }
+    }
+
+    /// The usual file extension of the format (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            other => other.name(),
+        }
+    }
+}
+
 /// Presentation options.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -41,41 +88,88 @@ impl Default for RenderOptions {
     }
 }
 
+/// Beads whose confidence is below this are marked as low-confidence (`?` in text,
+/// a tinted score in HTML).
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
 /// Renders `report` in `format`.
 pub fn render(report: &Report, format: Format, options: &RenderOptions) -> String {
-    let _ = options;
     match format {
-        Format::Json => serde_json::to_string_pretty(report).unwrap_or_default() + "\n",
-        Format::Vecalign => vecalign(report),
-        _ => plain(report),
+        Format::Text => text::render(report, options),
+        Format::Html => html::render(report),
+        Format::Tsv => tsv::render(report),
+        Format::Tmx => tmx::render(report, options.keep_unaligned),
+        Format::Json => json::render(report),
+        Format::Vecalign => vecalign::render(report),
+        Format::Ladder => ladder::render(report),
     }
-}
-
-fn ids(v: &[usize]) -> String {
-    let parts: Vec<String> = v.iter().map(|i| i.to_string()).collect();
-    format!("[{}]", parts.join(", "))
-}
-
-fn vecalign(report: &Report) -> String {
-    report.beads.iter().map(|b| format!("{}:{}:{:.3}\n", ids(&b.a), ids(&b.b), b.score)).collect()
-}
-
-fn plain(report: &Report) -> String {
-    let join =
-        |side: &[String], v: &[usize]| v.iter().map(|&i| side[i].as_str()).collect::<Vec<_>>().join(" ");
-    report
-        .beads
-        .iter()
-        .map(|b| format!("{}\t{}\n", join(&report.a.sentences, &b.a), join(&report.b.sentences, &b.b)))
-        .collect()
 }
 
 /// Renders the findings of `report` as a list for the terminal (`sverka check`).
 pub fn render_findings(report: &Report, options: &RenderOptions) -> String {
-    let _ = options;
-    report
-        .findings
-        .iter()
-        .map(|f| format!("{:?} {} {:?}:{} {}\n", f.severity, f.check.name(), f.side, f.sentence, f.message))
-        .collect()
+    findings::render(report, options.color)
+}
+
+/// The sentence texts of `ids` on one side; ids out of range are skipped.
+fn sentences<'r>(side: &'r [String], ids: &[usize]) -> Vec<&'r str> {
+    ids.iter().filter_map(|&i| side.get(i).map(String::as_str)).collect()
+}
+
+/// The sentences of `ids` joined with a space (merged sentences of one bead).
+fn joined(side: &[String], ids: &[usize]) -> String {
+    sentences(side, ids).join(" ")
+}
+
+/// A bead side's ids the way vecalign writes them: `[3, 4]`, `[]`.
+fn id_list(ids: &[usize]) -> String {
+    let parts: Vec<String> = ids.iter().map(usize::to_string).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// A score with three decimals; a non-finite score (never produced by the aligner)
+/// renders as 0.
+fn score(value: f64) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    format!("{value:.3}")
+}
+
+/// Whether a bead is a 1-0 or 0-1 bead (one side empty).
+fn is_unaligned(bead: &Bead) -> bool {
+    bead.a.is_empty() || bead.b.is_empty()
+}
+
+/// The report's texts on one side.
+fn side_texts(report: &Report, side: Side) -> &[String] {
+    match side {
+        Side::A => &report.a.sentences,
+        Side::B => &report.b.sentences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_skips_ids_out_of_range() {
+        let side = vec!["One.".to_string(), "Two.".to_string()];
+        assert_eq!(joined(&side, &[0, 1, 7]), "One. Two.");
+        assert_eq!(joined(&side, &[]), "");
+    }
+
+    #[test]
+    fn id_lists_and_scores_are_vecalign_style() {
+        assert_eq!(id_list(&[3, 4]), "[3, 4]");
+        assert_eq!(id_list(&[]), "[]");
+        assert_eq!(score(0.8734), "0.873");
+        assert_eq!(score(f64::NAN), "0.000");
+    }
+
+    #[test]
+    fn every_format_has_a_distinct_extension() {
+        let mut exts: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+        exts.sort_unstable();
+        exts.dedup();
+        assert_eq!(exts.len(), Format::ALL.len());
+    }
 }

@@ -124,10 +124,9 @@ pub fn run(
         .unwrap_or_else(|_| glossary.with_profile(None).unwrap_or_default());
     let pair = Pair::new(a, b, alignment, glossary);
     let mut out = coverage::check(&pair);
-    let variants = terms::variants(&pair);
+    out.extend(terms::variants(&pair));
     out.extend(terms::missing(&pair));
-    out.extend(names::check(&pair, &variants));
-    out.extend(variants);
+    out.extend(names::check(&pair));
     out.extend(numbers::check(&pair));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
     out

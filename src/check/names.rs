@@ -6,11 +6,15 @@
 //!   word (same stem) of their beads' originals, by [`crate::translit::name_similarity`]
 //!   (`Gomel` and `Homel` for `Гомель`).
 //!
+//! - glossary terms written with two cases (`Kursk Region` / `Kursk region`), both
+//!   accepted forms of the entry once case is ignored.
+//!
 //! The spelling used most often is taken as the expected one (the first seen on a
-//! tie); every occurrence of the others is reported, except where a glossary-variant
-//! finding already covers it.
+//! tie); every occurrence of the others is reported, also where the glossary rejects
+//! the spelling (then a glossary-variant finding says which spelling the house wants).
 
 use super::{Pair, spelling};
+use crate::glossary::FormKind;
 use crate::glossary::inflection::{self, Tongue};
 use crate::glossary::matching::words;
 use crate::model::{CheckKind, Finding, Severity};
@@ -263,11 +267,37 @@ fn close_enough(a: &str, b: &str) -> bool {
     spelling::distance(&ka, &kb) * 5 <= longest * 2
 }
 
+/// Occurrences of glossary terms (accepted forms) as (entry, surface, sentence), for
+/// terms written with two cases.
+fn term_surfaces(pair: &Pair<'_>) -> Names {
+    let mut names = Names { surfaces: Vec::new(), ids: HashMap::new(), occurrences: Vec::new() };
+    for i in 0..pair.en.len() {
+        let text = pair.en_text(i);
+        for m in pair.glossary.find(text, &pair.en.lang) {
+            if matches!(m.form, FormKind::Canonical | FormKind::Accepted) {
+                let raw = text[m.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                // The first letter follows the sentence, not the term: take its case
+                // from the canonical form (`The collective West` = `the collective West`).
+                let lower_first =
+                    pair.glossary.entries.get(m.entry).is_some_and(|e| e.en.starts_with(char::is_lowercase));
+                let surface = match raw.chars().next() {
+                    Some(c) if lower_first => c.to_lowercase().chain(raw.chars().skip(1)).collect(),
+                    _ => raw,
+                };
+                let id = names.id(&format!("{}\t{surface}", m.entry));
+                names.occurrences[id].push((i, m.span));
+            }
+        }
+    }
+    names
+}
+
 /// One finding per occurrence of a minority spelling.
-pub(crate) fn check(pair: &Pair<'_>, variant_findings: &[Finding]) -> Vec<Finding> {
+pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     if !pair.english() {
         return Vec::new();
     }
+    let mut out = report(&case_groups(pair), pair);
     let names = Names::collect(pair);
     let mut groups = Groups((0..names.surfaces.len()).collect());
     link_latin(&names, &mut groups);
@@ -277,10 +307,39 @@ pub(crate) fn check(pair: &Pair<'_>, variant_findings: &[Finding]) -> Vec<Findin
         let root = groups.find(id);
         members.entry(root).or_default().push(id);
     }
-    let mut out = Vec::new();
-    let mut roots: Vec<&Vec<usize>> = members.values().filter(|m| m.len() > 1).collect();
+    let mut roots: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
     roots.sort();
-    for group in roots {
+    let already: Vec<(usize, String)> = out.iter().map(|f| (f.sentence, f.found.clone())).collect();
+    out.extend(
+        report(&(names, roots), pair)
+            .into_iter()
+            .filter(|f| !already.iter().any(|(i, s)| *i == f.sentence && s.contains(f.found.as_str()))),
+    );
+    out
+}
+
+/// Glossary terms written with two cases, as groups of surfaces.
+fn case_groups(pair: &Pair<'_>) -> (Names, Vec<Vec<usize>>) {
+    let mut terms = term_surfaces(pair);
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, s) in terms.surfaces.iter().enumerate() {
+        by_key.entry(s.to_lowercase()).or_default().push(id);
+    }
+    let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for s in &mut terms.surfaces {
+        if let Some((_, surface)) = s.split_once('\t') {
+            *s = surface.to_string();
+        }
+    }
+    (terms, groups)
+}
+
+/// Findings for every occurrence of a surface that is not its group's most used one.
+fn report(groups: &(Names, Vec<Vec<usize>>), pair: &Pair<'_>) -> Vec<Finding> {
+    let (names, groups) = groups;
+    let mut out = Vec::new();
+    for group in groups {
         let major = *group
             .iter()
             .max_by_key(|&&id| (names.occurrences[id].len(), std::cmp::Reverse(id)))
@@ -295,11 +354,6 @@ pub(crate) fn check(pair: &Pair<'_>, variant_findings: &[Finding]) -> Vec<Findin
                     continue;
                 }
                 seen.push(*i);
-                let covered =
-                    variant_findings.iter().any(|f| f.sentence == *i && f.found.contains(found.as_str()));
-                if covered {
-                    continue;
-                }
                 let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
                 let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
                 f.message = format!(

@@ -1,0 +1,61 @@
+//! `sverka check` on samples/belta-kursk: the four errors injected in
+//! en-inconsistent.txt (a changed date, Zelensky, Kursk region, Alexander) are found
+//! against both originals, the exit code is 1, and the faithful en.txt gets no
+//! error-severity finding (exit 0).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn check(en: &str, orig: &str, lang: &str) -> Output {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk");
+    Command::new(env!("CARGO_BIN_EXE_sverka"))
+        .arg("check")
+        .arg(dir.join(en))
+        .arg(dir.join(orig))
+        .args(["--langs", &format!("en,{lang}"), "--format", "json"])
+        .output()
+        .expect("runs sverka")
+}
+
+fn findings(out: &Output) -> Vec<(String, String, String)> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("check"), s("severity"), s("found"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_injected_inconsistency_is_found() {
+    for (orig, lang) in [("ru.txt", "ru"), ("be.txt", "be")] {
+        let out = check("en-inconsistent.txt", orig, lang);
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let f = findings(&out);
+        for (check, found) in [
+            ("number-mismatch", "26.10.2024"),
+            ("glossary-variant", "Zelensky"),
+            ("name-inconsistent", "Kursk region"),
+            ("glossary-variant", "Alexander Lukashenko"),
+        ] {
+            assert!(
+                f.iter().any(|(c, _, x)| c == check && x == found),
+                "{lang}: {check} '{found}' not in {f:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_faithful_translation_has_no_errors() {
+    for (orig, lang) in [("ru.txt", "ru"), ("be.txt", "be")] {
+        let out = check("en.txt", orig, lang);
+        let errors: Vec<_> = findings(&out).into_iter().filter(|(_, sev, _)| sev == "error").collect();
+        assert!(errors.is_empty(), "{lang}: {errors:?}");
+        assert_eq!(out.status.code(), Some(0));
+    }
+}

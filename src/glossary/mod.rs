@@ -251,6 +251,31 @@ mod tests {
     }
 
     #[test]
+    fn builtin_rows_are_distinct_noted_and_free_of_conflicts() {
+        let mut all = Vec::new();
+        for (name, profile, text) in BUILTIN {
+            let rows = tsv::parse(text, Path::new(name), profile).expect("parses");
+            for (k, a) in rows.iter().enumerate() {
+                assert!(!a.note.is_empty(), "{name}: '{}' has no note (its source)", a.en);
+                for b in &rows[k + 1..] {
+                    assert!(!a.same_term(b), "{name}: '{}' and '{}' are the same term", a.en, b.en);
+                }
+            }
+            all.extend(rows);
+        }
+        // No rejected form of one entry is an accepted form of another in the same scope.
+        for a in &all {
+            for b in all.iter().filter(|b| b.profiles == a.profiles && b.en != a.en) {
+                let accepted: Vec<String> =
+                    std::iter::once(&b.en).chain(&b.en_alt).map(|f| f.to_lowercase()).collect();
+                for v in &a.variants {
+                    assert!(!accepted.contains(&v.to_lowercase()), "'{v}' rejected by '{}', accepted by '{}'", a.en, b.en);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn later_layers_win_on_the_same_lemma() {
         let base = Glossary::new(vec![entry("Aleksandr Lukashenko", "Лукашенко", "", &[])]);
         let user =

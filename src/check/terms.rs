@@ -3,7 +3,7 @@
 //! none of the term's English forms, accepted or rejected).
 
 use super::{Pair, spelling};
-use crate::glossary::{Entry, FormKind, TermMatch};
+use crate::glossary::{Entry, FormKind, TermMatch, TermType};
 use crate::model::{CheckKind, Finding, Severity};
 
 /// One finding per rejected English form in the translation.
@@ -38,7 +38,7 @@ fn expected_for(found: &str, entry: &Entry) -> String {
     let n = found.split_whitespace().count();
     let cut = |form: &str| {
         let words: Vec<&str> = form.split_whitespace().collect();
-        if n < words.len() && entry.kind == crate::glossary::TermType::Person {
+        if n < words.len() && entry.kind == TermType::Person {
             words[words.len() - n..].join(" ")
         } else {
             form.to_string()
@@ -84,8 +84,11 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
                 reported.push(e);
                 let found = &text[span];
                 let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
+                let short = entry.en.split_whitespace().last().filter(|_| entry.kind == TermType::Person);
+                let or_short =
+                    short.filter(|s| *s != entry.en).map(|s| format!(" (or '{s}')")).unwrap_or_default();
                 f.message = format!(
-                    "'{found}' in the original is not rendered in the translation: expected '{}'",
+                    "'{found}' in the original is not rendered in the translation: expected '{}'{or_short}",
                     entry.en
                 );
                 f.expected = Some(entry.en.clone());

@@ -148,7 +148,8 @@ impl Index {
     /// Indexes `entries`.
     pub fn build(entries: &[Entry]) -> Index {
         let mut index = Index { entries: entries.len(), ..Index::default() };
-        for (id, e) in entries.iter().enumerate() {
+        // Rows of a profile only count once the profile is chosen (`with_profile`).
+        for (id, e) in entries.iter().enumerate().filter(|(_, e)| e.profiles.is_empty()) {
             index.add_english(id, e);
             for (forms, tongue) in [(&e.ru, Tongue::Ru), (&e.be, Tongue::Be)] {
                 let target = if tongue == Tongue::Ru { &mut index.ru } else { &mut index.be };

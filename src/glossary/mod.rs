@@ -209,7 +209,8 @@ impl Glossary {
     /// Terms of this glossary found in `text` written in `lang` (inflection-aware for
     /// Russian and Belarusian, word-bounded for English: canonical forms, accepted
     /// forms and variants), leftmost-longest, not overlapping. Other languages find
-    /// nothing.
+    /// nothing. Entries that belong to a profile are skipped: resolve the profile with
+    /// [`Glossary::with_profile`] first.
     pub fn find(&self, text: &str, lang: &Lang) -> Vec<TermMatch> {
         let tongue = match lang.code() {
             "en" => None,
@@ -269,7 +270,12 @@ mod tests {
                 let accepted: Vec<String> =
                     std::iter::once(&b.en).chain(&b.en_alt).map(|f| f.to_lowercase()).collect();
                 for v in &a.variants {
-                    assert!(!accepted.contains(&v.to_lowercase()), "'{v}' rejected by '{}', accepted by '{}'", a.en, b.en);
+                    assert!(
+                        !accepted.contains(&v.to_lowercase()),
+                        "'{v}' rejected by '{}', accepted by '{}'",
+                        a.en,
+                        b.en
+                    );
                 }
             }
         }

@@ -131,3 +131,81 @@ pub fn run(
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bead, Sentence};
+
+    fn doc(lang: Lang, lines: &[&str]) -> Document {
+        let sentences = lines
+            .iter()
+            .map(|t| Sentence {
+                text: t.to_string(),
+                bytes: 0..t.len(),
+                chars: 0..t.chars().count(),
+                paragraph: 0,
+            })
+            .collect();
+        Document { lang, sentences }
+    }
+
+    fn one_to_one(n: usize) -> Alignment {
+        Alignment { beads: (0..n).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect() }
+    }
+
+    fn checks(findings: &[Finding]) -> Vec<(CheckKind, Severity, usize, String)> {
+        findings.iter().map(|f| (f.check, f.severity, f.sentence, f.found.clone())).collect()
+    }
+
+    #[test]
+    fn a_changed_number_is_an_error_on_the_english_side() {
+        let en = doc(Lang::en(), &["Exports grew by 15% in 2024."]);
+        let ru = doc(Lang::ru(), &["Экспорт вырос на 12,5 % в 2024 году."]);
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
+        assert_eq!(checks(&f), vec![(CheckKind::NumberMismatch, Severity::Error, 0, "15%".to_string())]);
+        assert_eq!(f[0].expected.as_deref(), Some("12.5%"));
+    }
+
+    #[test]
+    fn numbers_in_a_neighbouring_bead_are_an_alignment_shift() {
+        let en = doc(Lang::en(), &["Trade grew.", "It reached $2.8 billion in 2024."]);
+        let ru = doc(Lang::ru(), &["Товарооборот вырос и достиг $2,8 млрд.", "Так было в 2024 году."]);
+        let f = run(&en, &ru, &one_to_one(2), &Glossary::default(), &CheckOptions::default());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_dropped_percentage_is_a_warning_on_the_original_side() {
+        let en = doc(Lang::en(), &["Exports grew."]);
+        let ru = doc(Lang::ru(), &["Экспорт вырос на 7 %."]);
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].side, f[0].severity), (Side::B, Severity::Warning));
+        let written = doc(Lang::en(), &["Exports grew by seven per cent, two ministers said."]);
+        let ru2 = doc(Lang::ru(), &["Экспорт вырос, сообщили 2 министра."]);
+        assert!(
+            run(&written, &ru2, &one_to_one(1), &Glossary::default(), &CheckOptions::default()).is_empty()
+        );
+    }
+
+    #[test]
+    fn omissions_and_additions_follow_the_original_whichever_side_it_is() {
+        let en = doc(Lang::en(), &["One.", "Two."]);
+        let ru = doc(Lang::ru(), &["Один.", "Два.", "Три."]);
+        let al = Alignment {
+            beads: vec![
+                Bead { a: vec![0], b: vec![0], score: 1.0 },
+                Bead { a: vec![], b: vec![1], score: 1.0 },
+                Bead { a: vec![1], b: vec![2], score: 1.0 },
+            ],
+        };
+        let f = run(&en, &ru, &al, &Glossary::default(), &CheckOptions::default());
+        assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::B, 1));
+        let swapped = Alignment {
+            beads: al.beads.iter().map(|b| Bead { a: b.b.clone(), b: b.a.clone(), score: 1.0 }).collect(),
+        };
+        let f = run(&ru, &en, &swapped, &Glossary::default(), &CheckOptions::default());
+        assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::A, 1));
+    }
+}

@@ -7,13 +7,16 @@
 //! value): each such pair is an error ("the original says 2023, the translation
 //! 2024"). A quantity left alone on one side is a warning only when it matters: a
 //! percentage, a full date, or a number of two digits or more not written out in
-//! words on the other side; small numbers and bare months are often rephrased.
+//! words on the other side; small numbers and bare months are often rephrased. A
+//! quantity that the other side has in a neighbouring bead is not reported: that is
+//! an alignment shift, not a changed number.
 
 use super::Pair;
 use crate::model::{CheckKind, Finding, Severity, Side};
 use crate::numbers::{self, NumberToken, Quantity};
 
 /// A quantity with where it came from.
+#[derive(Clone)]
 struct Found {
     sentence: usize,
     text: String,
@@ -72,24 +75,46 @@ fn unmatched(mut orig: Vec<Found>, mut en: Vec<Found>) -> (Vec<Found>, Vec<Found
     (orig, en)
 }
 
+/// Quantities of one bead: (original, translation).
+type BeadQuantities = (Vec<Found>, Vec<Found>);
+
 /// Findings for every bead of `pair` with both sides.
 pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
+    let all: Vec<BeadQuantities> = pair
+        .beads
+        .iter()
+        .map(|(en_ids, orig_ids)| {
+            (
+                collect(orig_ids, |j| pair.orig_text(j).to_string()),
+                collect(en_ids, |i| pair.en_text(i).to_string()),
+            )
+        })
+        .collect();
     let mut out = Vec::new();
-    for (en_ids, orig_ids) in &pair.beads {
+    for (k, (en_ids, orig_ids)) in pair.beads.iter().enumerate() {
         if en_ids.is_empty() || orig_ids.is_empty() {
             continue;
         }
-        let orig = collect(orig_ids, |j| pair.orig_text(j).to_string());
-        let en = collect(en_ids, |i| pair.en_text(i).to_string());
+        let (orig, en) = &all[k];
         if orig.is_empty() && en.is_empty() {
             continue;
         }
-        let (mut orig, mut en) = unmatched(orig, en);
+        let (mut orig, mut en) = unmatched(orig.clone(), en.clone());
+        // A quantity found in a neighbouring bead of the other side is an alignment
+        // shift (a sentence split or merged differently), not a changed number.
+        let near = |f: &Found, side: fn(&BeadQuantities) -> &Vec<Found>| {
+            [k.wrapping_sub(1), k + 1]
+                .iter()
+                .filter_map(|&n| all.get(n))
+                .any(|b| side(b).iter().any(|x| x.value.compatible(&f.value)))
+        };
+        orig.retain(|o| !near(o, |b| &b.1));
+        en.retain(|e| !near(e, |b| &b.0));
         // Changed quantities: pair what is left, kind with kind, in order.
         for same_kind in [true, false] {
-            let mut k = 0;
-            while k < orig.len() {
-                let o = &orig[k];
+            let mut n = 0;
+            while n < orig.len() {
+                let o = &orig[n];
                 let fits = |e: &Found| {
                     if same_kind {
                         kind(&e.value) == kind(&o.value)
@@ -99,9 +124,9 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
                 };
                 if let Some(pos) = en.iter().position(fits) {
                     let e = en.remove(pos);
-                    out.push(changed(pair, &orig.remove(k), &e));
+                    out.push(changed(pair, &orig.remove(n), &e));
                 } else {
-                    k += 1;
+                    n += 1;
                 }
             }
         }

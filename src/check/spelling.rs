@@ -72,10 +72,18 @@ pub fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Whether one key is the other plus an ending (derivation, plural, feminine).
-fn derived(a: &str, b: &str) -> bool {
+/// Whether one key is the other plus an ending (derivation, plural, feminine), also
+/// once final vowels are set aside (`Ukraine`/`Ukrainian`, `China`/`Chinese`,
+/// `Europe`/`European`; not `Lukashenko`/`Lukashenka`, which differ in a vowel only).
+pub fn derived(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.starts_with(short)
+    if long.starts_with(short) {
+        return true;
+    }
+    let trim = |k: &str| k.trim_end_matches(['a', 'e', 'i', 'o', 'u']).len();
+    let (ts, tl) = (&short[..trim(short)], &long[..trim(long)]);
+    let (ts, tl) = if ts.len() <= tl.len() { (ts, tl) } else { (tl, ts) };
+    tl.len() >= ts.len() + 2 && tl.starts_with(ts)
 }
 
 /// Whether the keys differ as a masculine and a feminine surname do (-i/-a, -ia).
@@ -139,6 +147,10 @@ mod tests {
             ("These", "Those"),
             ("Though", "Through"),
             ("Ukraine", "Ukrainian"),
+            ("Europe", "European"),
+            ("China", "Chinese"),
+            ("Centre", "Center"),
+            ("Slovakia", "Slovenia"),
             ("Moscow", "Moscow"),
         ] {
             assert!(!variants(a, b), "{a} / {b}");

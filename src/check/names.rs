@@ -151,23 +151,49 @@ struct Names {
     surfaces: Vec<String>,
     ids: HashMap<String, usize>,
     occurrences: Vec<Vec<(usize, std::ops::Range<usize>)>>,
+    /// Per surface: the names that follow it after one space (`Vladimir` → `Putin`):
+    /// a surface with followers is a first name.
+    followers: Vec<Vec<String>>,
 }
 
 impl Names {
+    fn empty() -> Names {
+        Names { surfaces: Vec::new(), ids: HashMap::new(), occurrences: Vec::new(), followers: Vec::new() }
+    }
+
     fn collect(pair: &Pair<'_>) -> Names {
-        let mut names = Names { surfaces: Vec::new(), ids: HashMap::new(), occurrences: Vec::new() };
+        let mut names = Names::empty();
         for i in 0..pair.en.len() {
             let text = pair.en_text(i);
-            for (k, w) in words(text).into_iter().enumerate() {
+            let ws = words(text);
+            for (k, w) in ws.iter().enumerate() {
                 let surface = &text[w.span.clone()];
                 if !is_name(surface, k == 0) {
                     continue;
                 }
                 let id = names.id(surface);
-                names.occurrences[id].push((i, w.span));
+                names.occurrences[id].push((i, w.span.clone()));
+                if let Some(next) = ws.get(k + 1) {
+                    let follower = &text[next.span.clone()];
+                    if text[w.span.end..next.span.start] == *" " && is_name(follower, false) {
+                        names.followers[id].push(follower.to_string());
+                    }
+                }
             }
         }
         names
+    }
+
+    /// Whether two surfaces may be one name: not two first names of different people
+    /// (`Vladimir Putin`, `Volodymyr Zelenskyy`; `Aleksandr Lukashenko`, `Oleksandr
+    /// Syrskyi`). First names count as one only before the same surname (or spelling
+    /// variants of one surname).
+    fn same_person(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.followers[a], &self.followers[b]);
+        if fa.is_empty() || fb.is_empty() {
+            return true;
+        }
+        fa.iter().any(|x| fb.iter().any(|y| x == y || spelling::variants(x, y)))
     }
 
     fn id(&mut self, surface: &str) -> usize {
@@ -178,6 +204,7 @@ impl Names {
         self.surfaces.push(surface.to_string());
         self.ids.insert(surface.to_string(), id);
         self.occurrences.push(Vec::new());
+        self.followers.push(Vec::new());
         id
     }
 }
@@ -191,7 +218,7 @@ fn link_latin(names: &Names, groups: &mut Groups) {
     for ids in by_skeleton.values() {
         for (n, &a) in ids.iter().enumerate() {
             for &b in &ids[n + 1..] {
-                if spelling::variants(&names.surfaces[a], &names.surfaces[b]) {
+                if spelling::variants(&names.surfaces[a], &names.surfaces[b]) && names.same_person(a, b) {
                     groups.union(a, b);
                 }
             }
@@ -248,7 +275,7 @@ fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut Groups) {
     for ids in renders.values() {
         for (n, &a) in ids.iter().enumerate() {
             for &b in &ids[n + 1..] {
-                if close_enough(&names.surfaces[a], &names.surfaces[b]) {
+                if close_enough(&names.surfaces[a], &names.surfaces[b]) && names.same_person(a, b) {
                     groups.union(a, b);
                 }
             }
@@ -274,7 +301,7 @@ fn close_enough(a: &str, b: &str) -> bool {
 /// Occurrences of glossary terms (accepted forms) as (entry, surface, sentence), for
 /// terms written with two cases.
 fn term_surfaces(pair: &Pair<'_>) -> Names {
-    let mut names = Names { surfaces: Vec::new(), ids: HashMap::new(), occurrences: Vec::new() };
+    let mut names = Names::empty();
     for i in 0..pair.en.len() {
         let text = pair.en_text(i);
         for m in pair.glossary.find(text, &pair.en.lang) {

@@ -349,12 +349,25 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     out
 }
 
-/// Glossary terms written with two cases, as groups of surfaces.
+/// Glossary terms written two ways, as groups of surfaces: the same words in another
+/// case or punctuation (`Kursk region`, `St. Petersburg`), and for places two accepted
+/// forms with the same first word and as many words (`Kursk Region`/`Kursk Oblast`).
 fn case_groups(pair: &Pair<'_>) -> (Names, Vec<Vec<usize>>) {
     let mut terms = term_surfaces(pair);
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (id, s) in terms.surfaces.iter().enumerate() {
-        by_key.entry(s.to_lowercase()).or_default().push(id);
+        let Some((entry, surface)) = s.split_once('\t') else { continue };
+        let ws: Vec<String> = words(surface).into_iter().map(|w| w.norm).collect();
+        let place = entry
+            .parse::<usize>()
+            .ok()
+            .and_then(|e| pair.glossary.entries.get(e))
+            .is_some_and(|e| e.kind == crate::glossary::TermType::Place);
+        let key = match ws.as_slice() {
+            [first, rest @ ..] if place && !rest.is_empty() => format!("{entry}\t{first}\t{}", rest.len()),
+            _ => format!("{entry}\t{}", ws.join(" ")),
+        };
+        by_key.entry(key).or_default().push(id);
     }
     let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|g| g.len() > 1).collect();
     groups.sort();

@@ -108,6 +108,19 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_column_scopes_rows() {
+        let text = "en\tru\tvariants\tprofile\nKyiv\tКиев\tKiev\t\nKiev\tКиев\tKyiv\tTass, Old\n";
+        let e = parse(text, Path::new("g.tsv"), None).expect("parses");
+        assert!(e[0].profiles.is_empty());
+        assert_eq!(e[1].profiles, vec!["tass", "old"]);
+        let g = super::super::Glossary::new(e);
+        assert_eq!(g.with_profile(Some("TASS")).expect("known").entries[0].en, "Kiev");
+        assert_eq!(g.with_profile(None).expect("base").entries[0].en, "Kyiv");
+        let named = parse("en\tru\nKyiv\tКиев\n", Path::new("ap.tsv"), Some("ap")).expect("parses");
+        assert_eq!(named[0].profiles, vec!["ap"]);
+    }
+
+    #[test]
     fn malformed_rows_name_their_line() {
         let text = "en\tru\ttype\nKyiv\tКиев\tcity\n";
         let msg = parse(text, Path::new("g.tsv"), None).expect_err("bad type").to_string();

@@ -5,7 +5,8 @@
 //! translation checked against the glossary, the other is the original. When neither
 //! side is English, A is taken as the translation and only the language-independent
 //! checks (numbers, coverage) report anything. Findings come out in document order.
-//! Each check is one submodule with one entry point taking a [`Pair`].
+//! Each check is one submodule with one entry point taking the pair as the checks see
+//! it (translation, original, beads in that order, the glossary under the profile).
 
 mod coverage;
 mod names;

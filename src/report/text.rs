@@ -47,7 +47,12 @@ pub(super) fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary(report));
+    let summary = summary(report);
+    for pieces in wrap(&summary, options.width.max(MIN_COLUMN)) {
+        let line: Vec<&str> = pieces.into_iter().map(|p| &summary[p]).collect();
+        out.push_str(&line.join(" "));
+        out.push('\n');
+    }
     out
 }
 
@@ -228,7 +233,7 @@ fn summary(report: &Report) -> String {
     let kinds: Vec<String> = report.stats.bead_kinds.iter().map(|(k, n)| format!("{n}×{k}")).collect();
     let s = &report.stats;
     format!(
-        "{} beads ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info\n",
+        "{} beads ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info",
         report.beads.len(),
         if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
         finite(s.mean_score),

@@ -215,6 +215,11 @@ fn synthetic(n: usize) -> Report {
 #[test]
 fn five_thousand_beads_load_in_under_two_seconds() {
     let report = synthetic(5000);
+    for format in Format::ALL {
+        let started = Instant::now();
+        let out = report::render(&report, format, &RenderOptions::default());
+        eprintln!("render 5000 beads as {}: {:?} ({} bytes)", format.name(), started.elapsed(), out.len());
+    }
     let started = Instant::now();
     let html = report::render(&report, Format::Html, &RenderOptions::default());
     let render_time = started.elapsed();

@@ -442,3 +442,18 @@ fn tsv_has_a_header_and_one_five_field_row_per_bead() {
     assert_eq!(rows[1][0], "Tab here, new line.");
     assert_eq!(rows[3], vec!["", &report.b.sentences[2], "0.300", "", "2"]);
 }
+
+#[test]
+fn an_empty_report_renders_in_every_format() {
+    let report = report_of(&[]);
+    for format in Format::ALL.into_iter().filter(|&f| f != Format::Vecalign) {
+        let out = render(&report, format, &options());
+        assert!(out.ends_with('\n'), "{} output ends with a newline", format.name());
+    }
+    assert_eq!(render(&report, Format::Ladder, &options()), "0\t0\t0.000\n");
+    assert_eq!(render(&report, Format::Vecalign, &options()), "");
+    let doc = parse(&render(&report, Format::Html, &options()));
+    assert!(doc.all(&|e| e.has_class("bead")).is_empty());
+    let (_, units) = tmx_units(&report, true);
+    assert!(units.is_empty());
+}

@@ -136,7 +136,7 @@ impl Layout {
                     row.push_str(SEPARATOR);
                 }
                 row.push_str(part);
-                let used = visible_width(part);
+                let used = if self.color { visible_width(part) } else { width(part) };
                 if k + 1 < parts.len() {
                     row.push_str(&" ".repeat(self.column.saturating_sub(used)));
                 }
@@ -266,6 +266,9 @@ pub(super) fn safe(text: &str) -> String {
 
 /// Display width of a text as printed by [`safe`].
 fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     text.graphemes(true).map(|g| if g.chars().any(char::is_control) { 1 } else { g.width() }).sum()
 }
 

@@ -210,7 +210,12 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
     };
     let _ = write!(out, "<div class=\"{class}\" lang=\"{}\" role=\"cell\">", escaped(lang));
     if ids.is_empty() {
-        out.push_str("<span class=\"gap\">— no counterpart</span>");
+        // A 0-1 bead is a sentence of B missing from A (an omission when A is the
+        // translation); a 1-0 bead is one added in A.
+        out.push_str(match side {
+            Side::A => "<span class=\"gap\">— omitted: no counterpart in A</span>",
+            Side::B => "<span class=\"gap\">— added: no counterpart in B</span>",
+        });
     }
     let texts = super::side_texts(report, side);
     for (k, &id) in ids.iter().enumerate() {

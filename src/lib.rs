@@ -16,6 +16,7 @@ pub mod lang;
 pub mod model;
 pub mod mt;
 pub mod numbers;
+pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod translit;

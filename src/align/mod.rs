@@ -7,6 +7,7 @@
 //! The skeleton aligns 1-1 and leaves the rest as 1-0 / 0-1.
 
 pub mod score;
+pub mod similarity;
 
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Bead, Document};

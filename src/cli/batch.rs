@@ -1,21 +1,172 @@
-//! `sverka batch [MANIFEST.jsonl|-] [--jobs N]`: JSONL in, JSONL out.
+//! `sverka batch [MANIFEST.jsonl|-] [--jobs N]`: JSONL in, JSONL out, one result line
+//! per input line, in input order. Built to run unchanged as the map step of Spark
+//! (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in chunks
+//! (bounded memory), and one bad line yields an `{"id":…,"error":…}` line, never a stop.
 
-use super::Outcome;
+use super::{AlignOpts, Outcome};
+use anyhow::Context;
 use clap::Args;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use sverka::glossary::Glossary;
+use sverka::model::Lang;
+use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The manifest (`-` or nothing = stdin).
+    /// The manifest (`-` or nothing = stdin). Relative paths inside a manifest file are
+    /// resolved against the manifest's directory; from stdin, against the working directory.
     pub manifest: Option<PathBuf>,
     /// Parallel jobs (default: the number of cores).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub align: AlignOpts,
+}
+
+/// How many input lines are read before a parallel round; bounds memory.
+const CHUNK_LINES: usize = 512;
+
+/// One manifest line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Item {
+    #[serde(default)]
+    id: Value,
+    a: Source,
+    b: Source,
+    #[serde(default)]
+    langs: Option<Vec<String>>,
+    #[serde(default)]
+    presegmented: Option<bool>,
+}
+
+/// A side: a path, or the text inline.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Source {
+    Path(PathBuf),
+    Text { text: String },
+}
+
+/// What every item shares.
+struct Shared {
+    base_dir: PathBuf,
+    glossary: Glossary,
+    dict: Option<sverka::align::Dictionary>,
+    options: PairOptions,
 }
 
 /// Runs `sverka batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    anyhow::bail!("sverka batch is not available yet")
+    if args.align.mt.is_some() || args.align.mt_file.is_some() || args.align.embed_url.is_some() {
+        anyhow::bail!("batch runs offline: --mt, --mt-file and --embed-url are not supported here");
+    }
+    let mut glossary = Glossary::builtin();
+    for path in &args.align.glossary {
+        glossary = glossary.layered(Glossary::load(path)?);
+    }
+    let mut options = PairOptions { presegmented: args.align.presegmented, ..PairOptions::default() };
+    options.align.max_group = args.align.max_group;
+    let (reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
+        None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
+        Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
+        Some(p) => {
+            let file = std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?;
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
+        }
+    };
+    let shared = Shared { base_dir, glossary, dict: None, options };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
+    let mut out = std::io::stdout().lock();
+    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK_LINES);
+    for (index, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{name}:{}: cannot read", index + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        chunk.push((index + 1, line));
+        if chunk.len() == CHUNK_LINES {
+            flush(&pool, &shared, &mut chunk, &mut out)?;
+        }
+    }
+    flush(&pool, &shared, &mut chunk, &mut out)?;
+    Ok(Outcome::Clean)
+}
+
+fn flush(
+    pool: &rayon::ThreadPool,
+    shared: &Shared,
+    chunk: &mut Vec<(usize, String)>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let results: Vec<String> = pool
+        .install(|| chunk.par_iter().map(|(line_no, line)| process_line(shared, *line_no, line)).collect());
+    for r in results {
+        out.write_all(r.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    chunk.clear();
+    Ok(())
+}
+
+/// One output line for one input line.
+fn process_line(shared: &Shared, line_no: usize, line: &str) -> String {
+    let item: Item = match serde_json::from_str(line) {
+        Ok(item) => item,
+        Err(e) => {
+            let id = serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned());
+            return error_line(id.unwrap_or(Value::Null), &format!("line {line_no}: {e}"));
+        }
+    };
+    match process_item(shared, &item) {
+        Ok(value) => value.to_string(),
+        Err(e) => error_line(item.id, &format!("line {line_no}: {e:#}")),
+    }
+}
+
+fn error_line(id: Value, message: &str) -> String {
+    json!({"id": id, "error": message}).to_string()
+}
+
+fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
+    let (lang_a, lang_b) = match &item.langs {
+        None => (None, None),
+        Some(langs) => {
+            let [la, lb] = langs.as_slice() else {
+                anyhow::bail!("\"langs\" must hold two codes, e.g. [\"en\",\"ru\"]")
+            };
+            let parse =
+                |c: &str| Lang::parse(c).with_context(|| format!("\"langs\": '{c}' is not a language code"));
+            (Some(parse(la)?), Some(parse(lb)?))
+        }
+    };
+    let presegmented = item.presegmented.unwrap_or(shared.options.presegmented);
+    let a = pair::document(&read_source(&item.a, &shared.base_dir)?, lang_a, presegmented);
+    let b = pair::document(&read_source(&item.b, &shared.base_dir)?, lang_b, presegmented);
+    let report = pair::process(&a, &b, &shared.glossary, shared.dict.as_ref(), &shared.options);
+    Ok(json!({
+        "id": item.id,
+        "langs": [report.a.lang, report.b.lang],
+        "beads": report.beads,
+        "findings": report.findings,
+        "stats": report.stats,
+    }))
+}
+
+fn read_source(source: &Source, base_dir: &Path) -> anyhow::Result<String> {
+    match source {
+        Source::Text { text } => Ok(sverka::input::normalize_newlines(text)),
+        Source::Path(path) => {
+            let full = if path.is_absolute() { path.clone() } else { base_dir.join(path) };
+            Ok(sverka::input::read_text(&full)?)
+        }
+    }
 }

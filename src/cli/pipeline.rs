@@ -1,13 +1,15 @@
 //! The shared path of `align` and `check`: read both files, pick languages, segment,
-//! load glossaries and the dictionary, get the MT of B when asked, align, and build
-//! the [`Report`].
+//! load glossaries and the dictionary, get the MT of B (or build B as the MT of A) and
+//! the embeddings when asked, align, and build the [`Report`].
 
 use super::AlignOpts;
 use anyhow::{Context, bail};
 use std::path::Path;
-use sverka::align::{self, AlignOptions, Resources};
+use sverka::align::similarity::{self, Combined, EmbeddingSimilarity, MtSimilarity, SpanVectors};
+use sverka::align::{self, AlignOptions, BeadSimilarity, Resources};
 use sverka::glossary::Glossary;
-use sverka::model::{Alignment, Document, Lang, Report, SideText};
+use sverka::model::{Alignment, Bead, Document, Lang, Report, SideText};
+use sverka::mt::{self, Cache, Embedder, HttpEmbedder, MtConfig, Provider, RetryPolicy};
 
 /// Both sides, segmented, with what the aligner may use.
 pub struct Pair {
@@ -21,24 +23,218 @@ pub struct Pair {
     pub glossary: Glossary,
     /// The dictionary, when given.
     pub dict: Option<align::Dictionary>,
+    /// MT and embedding evidence for the aligner.
+    pub similarity: Option<Box<dyn BeadSimilarity + Send>>,
+    /// B is the machine translation of A, sentence by sentence (aligned 1-1).
+    pub b_is_mt_of_a: bool,
 }
 
-/// Reads and segments A and B.
+/// Reads and segments A and B (or machine-translates A into B), and gathers the MT and
+/// embedding evidence the options ask for.
 pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyhow::Result<Pair> {
-    let Some(b_path) = b_path else {
-        bail!("aligning without B (against the machine translation of A) is not available yet; give file B");
-    };
+    if opts.dict.is_some() {
+        bail!("--dict is not available yet");
+    }
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
     let a = load_document(a_path, lang_a, opts.presegmented)?;
-    let b = load_document(b_path, lang_b, opts.presegmented)?;
     let mut glossary = Glossary::builtin();
     for path in &opts.glossary {
         glossary = glossary.layered(Glossary::load(path)?);
     }
-    if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() || opts.dict.is_some() {
-        bail!("--mt, --mt-file, --embed-url and --dict are not available yet");
+    let Some(b_path) = b_path else {
+        let b = translate_a(&a, opts)?;
+        return Ok(Pair { a, b, mt_b: None, glossary, dict: None, similarity: None, b_is_mt_of_a: true });
+    };
+    if opts.to.is_some() {
+        bail!(
+            "--to is only for aligning without B (B is then the machine translation of A); drop it or drop B"
+        );
     }
-    Ok(Pair { a, b, mt_b: None, glossary, dict: None })
+    let b = load_document(b_path, lang_b, opts.presegmented)?;
+    let mt_b = mt_of_b(&a, &b, opts)?;
+    let mut pair = Pair { a, b, mt_b, glossary, dict: None, similarity: None, b_is_mt_of_a: false };
+    pair.similarity = evidence(&pair, opts)?;
+    Ok(pair)
+}
+
+/// The cache the options ask for: none with `--no-cache`, else `--cache-dir`, else the default.
+pub fn cache(no_cache: bool, dir: Option<&Path>) -> Cache {
+    match (no_cache, dir) {
+        (true, _) => Cache::disabled(),
+        (false, Some(dir)) => Cache::at(dir),
+        (false, None) => Cache::from_env(),
+    }
+}
+
+/// A translator for `--mt`, `--mt-url`, `--mt-model`, with the key from the environment.
+pub fn translator(
+    provider: &str,
+    url: Option<&str>,
+    model: Option<&str>,
+    cache: Cache,
+) -> anyhow::Result<Box<dyn mt::Translator>> {
+    let provider = Provider::parse(provider)?;
+    let mut config = MtConfig::new(provider, url.map(str::to_string), model.map(str::to_string));
+    config.cache = cache;
+    Ok(mt::translator(&config)?)
+}
+
+/// B as the sentence-by-sentence machine translation of A into `--to`.
+fn translate_a(a: &Document, opts: &AlignOpts) -> anyhow::Result<Document> {
+    let (Some(provider), Some(to)) = (opts.mt.as_deref(), opts.to.as_deref()) else {
+        bail!("without file B, give --mt PROVIDER and --to LANG: B is then the machine translation of A");
+    };
+    if opts.mt_file.is_some() {
+        bail!("--mt-file is a translation of B; without B use --mt and --to");
+    }
+    let to = Lang::parse(to).with_context(|| format!("--to: '{to}' is not a language code"))?;
+    let cache = cache(opts.no_cache, opts.cache_dir.as_deref());
+    let translator = translator(provider, opts.mt_url.as_deref(), opts.mt_model.as_deref(), cache)?;
+    let texts: Vec<String> = a.texts().iter().map(|t| t.to_string()).collect();
+    let lines = translator.translate(&texts, &a.lang, &to)?;
+    Ok(document_of_lines(to, &lines))
+}
+
+/// A document with one sentence per line (line breaks inside a line become spaces).
+pub fn document_of_lines(lang: Lang, lines: &[String]) -> Document {
+    let mut text: String = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    Document { lang, sentences: sverka::segment::presegmented(&text) }
+}
+
+/// The machine translation of B into A's language, from `--mt-file` or `--mt`.
+fn mt_of_b(a: &Document, b: &Document, opts: &AlignOpts) -> anyhow::Result<Option<Vec<String>>> {
+    match (&opts.mt_file, &opts.mt) {
+        (Some(_), Some(_)) => bail!("give either --mt or --mt-file, not both"),
+        (Some(path), None) => {
+            let text = sverka::input::read_text(path)?;
+            let body = text.strip_suffix('\n').unwrap_or(&text);
+            let lines: Vec<String> = if body.is_empty() {
+                Vec::new()
+            } else {
+                body.split('\n').map(|l| l.trim().to_string()).collect()
+            };
+            if lines.len() != b.len() {
+                bail!(
+                    "{}: {} lines, but B has {} sentences; --mt-file needs one line per sentence of B \
+                     (use --presegmented with a B file of one sentence per line)",
+                    path.display(),
+                    lines.len(),
+                    b.len()
+                );
+            }
+            Ok(Some(lines))
+        }
+        (None, Some(provider)) => {
+            let cache = cache(opts.no_cache, opts.cache_dir.as_deref());
+            let translator = translator(provider, opts.mt_url.as_deref(), opts.mt_model.as_deref(), cache)?;
+            let texts: Vec<String> = b.texts().iter().map(|t| t.to_string()).collect();
+            Ok(Some(translator.translate(&texts, &b.lang, &a.lang)?))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
+/// MT similarity and (two-pass) embedding similarity, as the options ask.
+fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn BeadSimilarity + Send>>> {
+    let texts_a: Vec<String> = pair.a.texts().iter().map(|t| t.to_string()).collect();
+    let mt_sim = pair.mt_b.as_ref().map(|mt_b| MtSimilarity::new(&texts_a, mt_b, opts.max_group));
+    let Some(url) = opts.embed_url.as_deref() else {
+        return Ok(mt_sim.map(|s| Box::new(s) as Box<dyn BeadSimilarity + Send>));
+    };
+    let cache = cache(opts.no_cache, opts.cache_dir.as_deref());
+    let embedder = HttpEmbedder::new(url, opts.embed_model.as_deref(), cache, RetryPolicy::default())?;
+    let texts_b: Vec<String> = pair.b.texts().iter().map(|t| t.to_string()).collect();
+    let single_a = embed_all(&embedder, &texts_a)?;
+    let single_b = embed_all(&embedder, &texts_b)?;
+    let first = EmbeddingSimilarity::new(SpanVectors::new(single_a), SpanVectors::new(single_b));
+    let chars_a: Vec<usize> = texts_a.iter().map(|t| t.chars().count()).collect();
+    let chars_b: Vec<usize> = texts_b.iter().map(|t| t.chars().count()).collect();
+    let single_chars: usize = chars_a.iter().chain(&chars_b).sum();
+    let first_alignment = {
+        let combined = combine(Some(first.clone()), mt_sim.clone());
+        let resources = Resources {
+            glossary: Some(&pair.glossary),
+            dict: pair.dict.as_ref(),
+            similarity: combined.as_deref().map(|s| s as &dyn BeadSimilarity),
+        };
+        align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
+    };
+    let confidence = |i: usize, j: usize| first.similarity(i..i + 1, j..j + 1).unwrap_or(0.0);
+    let (spans_a, spans_b) = similarity::band_spans(
+        &first_alignment,
+        &chars_a,
+        &chars_b,
+        confidence,
+        opts.max_group,
+        single_chars,
+    );
+    let (mut vectors_a, mut vectors_b) = first.into_parts();
+    let concat_chars = add_spans(&embedder, &texts_a, &spans_a, &mut vectors_a)?
+        + add_spans(&embedder, &texts_b, &spans_b, &mut vectors_b)?;
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "sverka: embedded {} characters: {single_chars} in single sentences, {concat_chars} in {} \
+             concatenations ({:.2}x the single sentences)",
+            single_chars + concat_chars,
+            spans_a.len() + spans_b.len(),
+            (single_chars + concat_chars) as f64 / single_chars.max(1) as f64
+        );
+    }
+    let second = EmbeddingSimilarity::new(vectors_a, vectors_b);
+    Ok(combine(Some(second), mt_sim))
+}
+
+fn combine(
+    embedding: Option<EmbeddingSimilarity>,
+    mt: Option<MtSimilarity>,
+) -> Option<Box<dyn BeadSimilarity + Send>> {
+    match (embedding, mt) {
+        (None, None) => None,
+        (Some(e), None) => Some(Box::new(e)),
+        (None, Some(m)) => Some(Box::new(m)),
+        (Some(e), Some(m)) => {
+            Some(Box::new(Combined { sources: vec![(Box::new(e), 1.0), (Box::new(m), 1.0)] }))
+        }
+    }
+}
+
+/// Embeds every text; empty texts get an empty vector without a request.
+fn embed_all(embedder: &HttpEmbedder, texts: &[String]) -> anyhow::Result<Vec<Vec<f32>>> {
+    let wanted: Vec<usize> = (0..texts.len()).filter(|&i| !texts[i].trim().is_empty()).collect();
+    let inputs: Vec<String> = wanted.iter().map(|&i| texts[i].clone()).collect();
+    let vectors = embedder.embed(&inputs)?;
+    let dim = vectors.first().map_or(0, Vec::len);
+    let mut out = vec![vec![0.0; dim]; texts.len()];
+    for (i, v) in wanted.into_iter().zip(vectors) {
+        out[i] = v;
+    }
+    Ok(out)
+}
+
+/// Embeds the concatenations `spans` of `texts` into `vectors`; returns their characters.
+fn add_spans(
+    embedder: &HttpEmbedder,
+    texts: &[String],
+    spans: &[std::ops::Range<usize>],
+    vectors: &mut SpanVectors,
+) -> anyhow::Result<usize> {
+    let joined: Vec<String> = spans
+        .iter()
+        .map(|r| texts[r.clone()].iter().filter(|t| !t.is_empty()).cloned().collect::<Vec<_>>().join(" "))
+        .collect();
+    let keep: Vec<usize> = (0..spans.len()).filter(|&k| !joined[k].trim().is_empty()).collect();
+    let inputs: Vec<String> = keep.iter().map(|&k| joined[k].clone()).collect();
+    let chars = inputs.iter().map(|t| t.chars().count()).sum();
+    for (k, vector) in keep.into_iter().zip(embedder.embed(&inputs)?) {
+        vectors.insert(spans[k].clone(), vector);
+    }
+    Ok(chars)
 }
 
 /// Parses `--langs LA,LB`.
@@ -68,9 +264,17 @@ pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> any
     Ok(Document { lang, sentences })
 }
 
-/// Aligns a loaded pair.
+/// Aligns a loaded pair (1-1 when B is the machine translation of A).
 pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
-    let resources = Resources { glossary: Some(&pair.glossary), dict: pair.dict.as_ref(), similarity: None };
+    if pair.b_is_mt_of_a {
+        let beads = (0..pair.a.len()).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect();
+        return Alignment { beads };
+    }
+    let resources = Resources {
+        glossary: Some(&pair.glossary),
+        dict: pair.dict.as_ref(),
+        similarity: pair.similarity.as_deref().map(|s| s as &dyn BeadSimilarity),
+    };
     align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
 }
 

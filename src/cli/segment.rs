@@ -1,41 +1,63 @@
-//! `sverka segment FILE`: sentences one per line, a blank line between paragraphs.
+//! `sverka segment FILE`: sentences one per line (inner line breaks folded to spaces),
+//! a blank line between paragraphs.
 
-use super::{Outcome, output, pipeline};
+use super::{Outcome, output};
+use anyhow::bail;
 use clap::Args;
 use std::path::PathBuf;
+use sverka::model::Lang;
 
 /// Arguments of `sverka segment`.
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// The text file.
+    /// The text file (UTF-8, with or without BOM, LF or CRLF).
     pub file: PathBuf,
-    /// Language: en, ru, be or auto.
-    #[arg(long, default_value = "auto")]
+    /// Language: en, ru, be, another ISO 639-1 code (language-neutral rules) or auto.
+    #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
 }
 
 /// Runs `sverka segment`.
 pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
-    let lang = match args.lang.as_str() {
-        "auto" => None,
-        code => Some(
-            pipeline::parse_langs(Some(&format!("{code},{code}")))?.0.unwrap_or_else(sverka::model::Lang::en),
-        ),
+    let lang = parse_lang(&args.lang)?;
+    let text = sverka::input::read_text(&args.file)?;
+    let lang = match lang {
+        Some(lang) => lang,
+        None => sverka::lang::detect(&text, &[]).unwrap_or_else(Lang::en),
     };
-    let doc = pipeline::load_document(&args.file, lang, false)?;
-    let mut out = String::new();
+    let sentences = sverka::segment::segment(&text, &lang);
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut paragraph = None;
-    for s in &doc.sentences {
-        if s.text.is_empty() {
-            continue;
-        }
+    for s in &sentences {
         if paragraph.is_some_and(|p| p != s.paragraph) {
             out.push('\n');
         }
         paragraph = Some(s.paragraph);
-        out.push_str(&s.text.replace('\n', " "));
+        out.push_str(&sverka::segment::fold_lines(&s.text));
         out.push('\n');
     }
     output::write(None, &out)?;
     Ok(Outcome::Clean)
 }
+
+/// `auto` → `None`; a language code → that language.
+fn parse_lang(code: &str) -> anyhow::Result<Option<Lang>> {
+    if code.eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    match Lang::parse(code) {
+        Some(lang) if KNOWN.contains(&lang.code()) => Ok(Some(lang)),
+        _ => bail!(
+            "--lang: unknown language '{code}'; use en, ru or be (own rules), auto (detect), \
+             or one of {} (language-neutral rules)",
+            KNOWN[3..].join(", ")
+        ),
+    }
+}
+
+/// Languages `--lang` accepts: en, ru, be first (their own rules), then those that get
+/// the language-neutral rules.
+const KNOWN: &[&str] = &[
+    "en", "ru", "be", "uk", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "hr", "hu", "it", "kk",
+    "lt", "lv", "mk", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sr", "sv", "tr",
+];

@@ -1,16 +1,98 @@
-//! Sentence segmentation for English, Russian and Belarusian (and a language-neutral
-//! fallback). Rules are data files under `src/segment/data/`; the result tiles the text.
+//! Sentence segmentation for English, Russian and Belarusian, with a language-neutral
+//! fallback for every other language.
 //!
-//! OWNER: issue 2 (segmentation). The skeleton below splits on blank lines and
-//! sentence-final punctuation only.
+//! Owns: splitting a text into paragraphs (blank-line separated) and sentences, and
+//! the `--presegmented` reading (one sentence per line). Language knowledge
+//! (abbreviations and their classes, words that open sentences) is data under
+//! `src/segment/data/`, see [`rules`]; the boundary decisions are in `scan`.
+//!
+//! Invariants: the sentences tile the text (the first span starts at 0, each span starts
+//! where the previous one ended, the last ends at the text's end; leading white space
+//! of the text belongs to the first sentence, trailing white space to the sentence
+//! before it); byte and char spans describe the same text; `text` is the span trimmed
+//! and never empty. A text of white space only has no sentences.
+
+pub mod rules;
+mod scan;
 
 use crate::model::{Lang, Sentence};
+use std::ops::Range;
 
 /// Splits `text` (LF newlines) into sentences for `lang`. The sentences tile the text;
-/// a blank line always ends a sentence and starts a new paragraph.
+/// a blank line always ends a sentence and starts a new paragraph; a single line break
+/// does not end a sentence by itself.
 pub fn segment(text: &str, lang: &Lang) -> Vec<Sentence> {
-    let _ = lang;
-    presegmented(text)
+    let rules = rules::for_lang(lang);
+    let mut ranges: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut local = Vec::new();
+    for (index, para) in paragraphs(text).into_iter().enumerate() {
+        local.clear();
+        scan::split(&text[para.clone()], rules, &mut local);
+        ranges.extend(local.iter().map(|r| (para.start + r.start..para.start + r.end, index)));
+    }
+    build(text, &ranges)
+}
+
+/// The content ranges (trimmed, non-empty) of the blank-line separated paragraphs.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut content_end = 0;
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            if let Some(start) = open.take() {
+                out.push(start..content_end);
+            }
+        } else {
+            if open.is_none() {
+                open = Some(line_start + line.len() - trimmed.len());
+            }
+            content_end = line_start + line.trim_end().len();
+        }
+        line_start += line.len() + 1;
+    }
+    if let Some(start) = open {
+        out.push(start..content_end);
+    }
+    out
+}
+
+/// Turns content ranges into tiling sentences.
+fn build(text: &str, ranges: &[(Range<usize>, usize)]) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut byte = 0;
+    let mut ch = 0;
+    for (k, (content, paragraph)) in ranges.iter().enumerate() {
+        let end = ranges.get(k + 1).map_or(text.len(), |(next, _)| next.start);
+        let nchars = text[byte..end].chars().count();
+        out.push(Sentence {
+            text: text[content.clone()].trim().to_string(),
+            bytes: byte..end,
+            chars: ch..ch + nchars,
+            paragraph: *paragraph,
+        });
+        byte = end;
+        ch += nchars;
+    }
+    out
+}
+
+/// Folds the inner line breaks of a sentence text (and the white space around them)
+/// into single spaces, for one-sentence-per-line output.
+pub fn fold_lines(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// One sentence per line (the `--presegmented` contract): sentence id = 0-based line

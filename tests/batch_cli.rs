@@ -1,0 +1,80 @@
+//! `sverka batch`: JSONL in, JSONL out, one result per input line, bad lines reported
+//! in place, never stopping the batch.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn sverka() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sverka"))
+}
+
+fn run_batch(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
+    let mut child = sverka()
+        .arg("batch")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sverka");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    let lines = String::from_utf8(out.stdout)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    (out.status.code().unwrap_or(-1), lines, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn one_result_per_line_in_order_with_errors_in_place() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let manifest = format!(
+        concat!(
+            r#"{{"id":"inline","a":{{"text":"One.\nTwo."}},"b":{{"text":"Один.\nДва."}},"langs":["en","ru"],"presegmented":true}}"#,
+            "\n",
+            "this is not json\n",
+            r#"{{"id":7,"a":"{dir}/tests/batch/en.txt","b":"{dir}/tests/batch/ru.txt"}}"#,
+            "\n",
+            r#"{{"id":"missing","a":"{dir}/tests/batch/nope.txt","b":"{dir}/tests/batch/ru.txt"}}"#,
+            "\n"
+        ),
+        dir = dir
+    );
+    let (code, lines, stderr) = run_batch(&["--jobs", "2"], &manifest);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], "inline");
+    assert_eq!(lines[0]["beads"].as_array().map(Vec::len), Some(2));
+    assert_eq!(lines[0]["stats"]["sentences_b"], 2);
+    assert!(lines[1]["error"].as_str().is_some_and(|e| e.starts_with("line 2:")), "{}", lines[1]);
+    assert_eq!(lines[2]["id"], 7);
+    assert_eq!(lines[2]["langs"], serde_json::json!(["en", "ru"]));
+    assert!(lines[2]["beads"].as_array().is_some_and(|b| !b.is_empty()));
+    assert_eq!(lines[3]["id"], "missing");
+    assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("nope.txt")), "{}", lines[3]);
+}
+
+#[test]
+fn paths_in_a_manifest_file_are_relative_to_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("a.txt"), "Hello.\n").expect("write");
+    std::fs::write(tmp.path().join("b.txt"), "Привет.\n").expect("write");
+    let manifest = tmp.path().join("m.jsonl");
+    std::fs::write(&manifest, "{\"id\":1,\"a\":\"a.txt\",\"b\":\"b.txt\"}\n").expect("write");
+    let (code, lines, stderr) = run_batch(&[manifest.to_str().expect("path")], "");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].get("error").is_none(), "{}", lines[0]);
+    assert_eq!(lines[0]["stats"]["sentences_a"], 1);
+}
+
+#[test]
+fn unreadable_manifest_is_exit_2() {
+    let (code, lines, stderr) = run_batch(&["/nonexistent/manifest.jsonl"], "");
+    assert_eq!(code, 2);
+    assert!(lines.is_empty());
+    assert!(stderr.contains("/nonexistent/manifest.jsonl"), "{stderr}");
+}

@@ -95,6 +95,7 @@ struct Measured {
     client_width: u32,
     load_ms: f64,
     scripts: usize,
+    clipped_cells: usize,
 }
 
 fn measure(dom: &str) -> Measured {
@@ -108,6 +109,7 @@ fn measure(dom: &str) -> Measured {
         client_width: attr("data-client-width").parse().expect("data-client-width"),
         load_ms: attr("data-load-ms").parse().expect("data-load-ms"),
         scripts: dom.matches("<script").count(),
+        clipped_cells: attr("data-clipped-cells").parse().expect("data-clipped-cells"),
     }
 }
 
@@ -117,6 +119,7 @@ fn check_layout(m: &Measured, beads: usize) {
     assert!(m.scroll_width <= WIDTH, "page is {} px wide at a {WIDTH} px window", m.scroll_width);
     assert!(m.scroll_width <= m.client_width, "horizontal overflow: {} > {}", m.scroll_width, m.client_width);
     assert_eq!(m.scripts, 1, "only the report's own script may be in the page");
+    assert_eq!(m.clipped_cells, 0, "cells whose text is cut off");
 }
 
 /// Width, height and size of a PNG file; panics if it is not one.
@@ -144,32 +147,43 @@ const FIXTURE: [&str; 5] =
 #[test]
 fn fixture_report_renders_in_chromium() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let page = dir.path().join("fixture.html");
-    let mut args = vec!["check"];
-    args.extend(FIXTURE);
-    args.extend(["--format", "html", "-o", page.to_str().expect("path")]);
-    sverka(&args);
-    let mut json_args = vec!["align"];
-    json_args.extend(FIXTURE);
-    json_args.extend(["--format", "json"]);
-    let report: Report = serde_json::from_str(&sverka(&json_args)).expect("JSON report");
+    // Two columns, and three with the MT of B and its word diff.
+    let variants: [&[&str]; 2] = [&[], &["--mt-file", "tests/fixtures/report/ru.mt-en.txt"]];
+    for (k, extra) in variants.iter().enumerate() {
+        let page = dir.path().join(format!("fixture{k}.html"));
+        let mut args = vec!["check"];
+        args.extend(FIXTURE);
+        args.extend(*extra);
+        args.extend(["--format", "html", "-o", page.to_str().expect("path")]);
+        sverka(&args);
+        let mut json_args = vec!["align"];
+        json_args.extend(FIXTURE);
+        json_args.extend(*extra);
+        json_args.extend(["--format", "json"]);
+        let report: Report = serde_json::from_str(&sverka(&json_args)).expect("JSON report");
+        assert_eq!(report.mt.is_some(), !extra.is_empty());
 
-    let (dom, _) = dump_dom(&page);
-    let m = measure(&dom);
-    check_layout(&m, report.beads.len());
-    // The fixture's `<script>alert("x & y")</script>` is text, shown literally.
-    assert!(dom.contains("&lt;script&gt;alert(\"x &amp; y\")&lt;/script&gt;"), "literal script text");
-    assert!(dom.contains("«food &amp; services»"));
+        let (dom, _) = dump_dom(&page);
+        let m = measure(&dom);
+        check_layout(&m, report.beads.len());
+        // The fixture's `<script>alert("x & y")</script>` is text, shown literally.
+        assert!(dom.contains("&lt;script&gt;alert(\"x &amp; y\")&lt;/script&gt;"), "literal script text");
+        assert!(dom.contains("«food &amp; services»"));
 
-    let shot = dir.path().join("fixture.png");
-    run_chromium(&page, &[format!("--screenshot={}", shot.display()), format!("--window-size={WIDTH},1000")]);
-    let (w, h, size) = png_info(&shot);
-    assert_eq!((w, h), (WIDTH, 1000));
-    assert!(size > 20_000, "screenshot of {size} bytes looks blank");
+        if k == 0 {
+            let shot = dir.path().join("fixture.png");
+            let size = format!("--window-size={WIDTH},1000");
+            run_chromium(&page, &[format!("--screenshot={}", shot.display()), size]);
+            let (w, h, bytes) = png_info(&shot);
+            assert_eq!((w, h), (WIDTH, 1000));
+            assert!(bytes > 20_000, "screenshot of {bytes} bytes looks blank");
+        }
+    }
 }
 
 /// A synthetic report of `n` beads: about 1 in 40 beads a 0-1 bead, a finding every
-/// 25 beads, MT on (so every row carries a word diff), mixed scripts.
+/// 25 beads, MT on (so every row carries a word diff), mixed scripts, and every 100th
+/// A sentence ending in a 300-character URL that must wrap rather than overflow.
 fn synthetic(n: usize) -> Report {
     let mut a = Vec::new();
     let mut b = Vec::new();
@@ -190,8 +204,10 @@ fn synthetic(n: usize) -> Report {
             continue;
         }
         let aid = a.len();
+        let url =
+            if i % 100 == 0 { format!(" https://example.org/{}", "x".repeat(300)) } else { String::new() };
         a.push(format!(
-            "Belarusian President Aleksandr Lukashenko held a meeting on {i} October on <prices> & \"tariffs\" {}% higher.",
+            "Belarusian President Aleksandr Lukashenko held a meeting on {i} October on <prices> & \"tariffs\" {}% higher.{url}",
             i % 89
         ));
         beads.push(Bead { a: vec![aid], b: vec![bid], score: (i % 10) as f64 / 10.0 + 0.05 });

@@ -10,6 +10,16 @@
     root.setAttribute("data-load-ms", performance.now().toFixed(1));
     root.setAttribute("data-scroll-width", String(width));
     root.setAttribute("data-client-width", String(root.clientWidth));
-    root.setAttribute("data-rows", String(table.querySelectorAll(".bead").length));
+    var rows = table.querySelectorAll(".bead");
+    root.setAttribute("data-rows", String(rows.length));
+    // Cells whose text is wider than the cell (it would be cut off), first 200 rows.
+    var clipped = 0;
+    for (var r = 0; r !== Math.min(rows.length, 200); r++) {
+      var cells = rows[r].children;
+      for (var c = 0; c !== cells.length; c++) {
+        if (cells[c].scrollWidth > cells[c].clientWidth) { clipped++; }
+      }
+    }
+    root.setAttribute("data-clipped-cells", String(clipped));
   });
 })();

@@ -9,8 +9,9 @@
 //!
 //! Every text is escaped (`& < > " '`), control characters become U+FFFD, and the page
 //! is well-formed XML so tests can parse it back. The script only toggles a filter and
-//! records, on load, the load time, page width and row count as attributes of `<html>`
-//! (`data-load-ms`, `data-scroll-width`, `data-client-width`, `data-rows`) for the
+//! records, on load, the load time, page width, row count and the number of cut-off
+//! cells in the first 200 rows as attributes of `<html>` (`data-load-ms`,
+//! `data-scroll-width`, `data-client-width`, `data-rows`, `data-clipped-cells`) for the
 //! browser test.
 
 use super::marks::{self, Mark};

@@ -158,23 +158,7 @@ fn table(out: &mut String, report: &Report) {
 }
 
 fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usize], new_paragraph: bool) {
-    let (n, m) = bead.kind();
-    let mut class = format!("row bead k{n}-{m}");
-    if bead.score < LOW_CONFIDENCE {
-        class.push_str(" low");
-    }
-    if !findings.is_empty() || bead.score < LOW_CONFIDENCE {
-        class.push_str(" flagged");
-    }
-    if bead.a.is_empty() {
-        class.push_str(" gap-a");
-    }
-    if bead.b.is_empty() {
-        class.push_str(" gap-b");
-    }
-    if new_paragraph {
-        class.push_str(" para");
-    }
+    let class = row_class(bead, !findings.is_empty(), new_paragraph);
     let _ = write!(
         out,
         "<div id=\"b{i}\" class=\"{class}\" role=\"row\"><div class=\"id\" role=\"cell\"><a href=\"#b{i}\">{i}</a></div>"
@@ -190,17 +174,42 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     cell(out, report, Side::A, &bead.a, findings);
     cell(out, report, Side::B, &bead.b, findings);
     if let Some(mt) = &report.mt {
-        let _ = write!(out, "<div class=\"mt\" lang=\"{}\" role=\"cell\">", escaped(report.a.lang.code()));
-        if bead.b.is_empty() {
-            out.push_str("<span class=\"gap\">—</span>");
-        } else if bead.a.is_empty() {
-            esc(out, &joined(mt, &bead.b));
-        } else {
-            diff(out, &joined(&report.a.sentences, &bead.a), &joined(mt, &bead.b));
-        }
-        out.push_str("</div>");
+        mt_cell(out, report, bead, mt);
     }
     out.push_str("</div>\n");
+}
+
+/// `row bead k2-1` plus `low`, `flagged`, `gap-a`/`gap-b` and `para` as they apply.
+fn row_class(bead: &Bead, has_findings: bool, new_paragraph: bool) -> String {
+    let (n, m) = bead.kind();
+    let low = bead.score < LOW_CONFIDENCE;
+    let mut class = format!("row bead k{n}-{m}");
+    let flags = [
+        (low, " low"),
+        (low || has_findings, " flagged"),
+        (bead.a.is_empty(), " gap-a"),
+        (bead.b.is_empty(), " gap-b"),
+        (new_paragraph, " para"),
+    ];
+    for (on, name) in flags {
+        if on {
+            class.push_str(name);
+        }
+    }
+    class
+}
+
+/// The MT of the bead's B sentences, as a word diff against A when both sides exist.
+fn mt_cell(out: &mut String, report: &Report, bead: &Bead, mt: &[String]) {
+    let _ = write!(out, "<div class=\"mt\" lang=\"{}\" role=\"cell\">", escaped(report.a.lang.code()));
+    if bead.b.is_empty() {
+        out.push_str("<span class=\"gap\">—</span>");
+    } else if bead.a.is_empty() {
+        esc(out, &joined(mt, &bead.b));
+    } else {
+        diff(out, &joined(&report.a.sentences, &bead.a), &joined(mt, &bead.b));
+    }
+    out.push_str("</div>");
 }
 
 /// One side of a bead: its sentences (each with its id), marks, and its findings.

@@ -37,7 +37,8 @@ fn run_chromium(page: &Path, extra: &[String]) -> (String, Duration) {
     let profile = tempfile::tempdir().expect("profile dir");
     let stdout_file = tempfile::NamedTempFile::new().expect("stdout file");
     let started = Instant::now();
-    let mut child = Command::new(chromium())
+    let binary = chromium();
+    let mut child = Command::new(&binary)
         .args([
             "--headless",
             "--no-sandbox",
@@ -57,7 +58,7 @@ fn run_chromium(page: &Path, extra: &[String]) -> (String, Duration) {
         .stdout(Stdio::from(stdout_file.reopen().expect("reopen")))
         .stderr(Stdio::null())
         .spawn()
-        .expect("start chromium");
+        .unwrap_or_else(|e| panic!("cannot start Chromium at {}: {e}", binary.display()));
     loop {
         if let Some(status) = child.try_wait().expect("wait for chromium") {
             assert!(status.success(), "chromium failed: {status}");

@@ -1,4 +1,4 @@
-//! Segmentation cases as data: `tests/segment/{en,ru,be}.tsv`, one case per line,
+//! Segmentation cases as data: `tests/segment/{en,ru,be,uk,neutral}.tsv`, one case per line,
 //! `INPUT<TAB>EXPECTED` with expected sentences separated by ` ||| ` and `\n` for a
 //! line break. Every failing case is reported with its line and a diff.
 
@@ -31,8 +31,12 @@ fn load(text: &str) -> Vec<Case> {
 }
 
 fn run(file: &str, text: &str, lang: Lang) {
+    run_at_least(file, text, lang, 30);
+}
+
+fn run_at_least(file: &str, text: &str, lang: Lang, min: usize) {
     let cases = load(text);
-    assert!(cases.len() >= 30, "{file}: only {} cases, want at least 30", cases.len());
+    assert!(cases.len() >= min, "{file}: only {} cases, want at least {min}", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let got: Vec<String> = segment(&case.input, &lang).into_iter().map(|s| s.text).collect();
@@ -73,4 +77,15 @@ fn russian_cases() {
 #[test]
 fn belarusian_cases() {
     run("tests/segment/be.tsv", include_str!("segment/be.tsv"), Lang::be());
+}
+
+#[test]
+fn ukrainian_cases() {
+    run_at_least("tests/segment/uk.tsv", include_str!("segment/uk.tsv"), Lang::uk(), 10);
+}
+
+#[test]
+fn language_neutral_cases() {
+    let de = Lang::parse("de").expect("de");
+    run_at_least("tests/segment/neutral.tsv", include_str!("segment/neutral.tsv"), de, 10);
 }

@@ -2,7 +2,7 @@
 //! a blank line between paragraphs.
 
 use super::{Outcome, output};
-use anyhow::bail;
+use anyhow::{anyhow, bail};
 use clap::Args;
 use std::path::PathBuf;
 use sverka::model::Lang;
@@ -20,7 +20,9 @@ pub struct SegmentArgs {
 /// Runs `sverka segment`.
 pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
     let lang = parse_lang(&args.lang)?;
-    let text = sverka::input::read_text(&args.file)?;
+    // The library error already names the file and the cause; print it once (its
+    // `source` would repeat the OS message in the `{:#}` chain).
+    let text = sverka::input::read_text(&args.file).map_err(|e| anyhow!("{e}"))?;
     let lang = match lang {
         Some(lang) => lang,
         None => sverka::lang::detect(&text, &[]).unwrap_or_else(Lang::en),
@@ -33,7 +35,7 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
             out.push('\n');
         }
         paragraph = Some(s.paragraph);
-        out.push_str(&sverka::segment::fold_lines(&s.text));
+        sverka::segment::fold_lines_into(&s.text, &mut out);
         out.push('\n');
     }
     output::write(None, &out)?;

@@ -1,5 +1,5 @@
-//! Sentence segmentation for English, Russian and Belarusian, with a language-neutral
-//! fallback for every other language.
+//! Sentence segmentation for English, Russian and Belarusian (and, with a smaller rule
+//! set, Ukrainian), with a language-neutral fallback for every other language.
 //!
 //! Owns: splitting a text into paragraphs (blank-line separated) and sentences, and
 //! the `--presegmented` reading (one sentence per line). Language knowledge
@@ -82,17 +82,23 @@ fn build(text: &str, ranges: &[(Range<usize>, usize)]) -> Vec<Sentence> {
 /// Folds the inner line breaks of a sentence text (and the white space around them)
 /// into single spaces, for one-sentence-per-line output.
 pub fn fold_lines(text: &str) -> String {
-    if !text.contains('\n') {
-        return text.to_string();
-    }
     let mut out = String::with_capacity(text.len());
+    fold_lines_into(text, &mut out);
+    out
+}
+
+/// [`fold_lines`], appending to `out` (no allocation per sentence).
+pub fn fold_lines_into(text: &str, out: &mut String) {
+    if !text.contains('\n') {
+        out.push_str(text);
+        return;
+    }
     for (k, line) in text.split('\n').map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         if k > 0 {
             out.push(' ');
         }
         out.push_str(line);
     }
-    out
 }
 
 /// One sentence per line (the `--presegmented` contract): sentence id = 0-based line

@@ -49,6 +49,8 @@ pub struct Rules {
     starters: HashSet<Box<str>>,
     /// Most parts (period-separated pieces) of any abbreviation key.
     pub max_parts: usize,
+    /// Longest abbreviation key, in chars (longer words need no look-up).
+    pub max_key_chars: usize,
 }
 
 impl Rules {
@@ -71,6 +73,8 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("ru-starters.txt", include_str!("data/ru-starters.txt")),
     ("be-abbrev.tsv", include_str!("data/be-abbrev.tsv")),
     ("be-starters.txt", include_str!("data/be-starters.txt")),
+    ("uk-abbrev.tsv", include_str!("data/uk-abbrev.tsv")),
+    ("uk-starters.txt", include_str!("data/uk-starters.txt")),
     ("neutral-abbrev.tsv", include_str!("data/neutral-abbrev.tsv")),
 ];
 
@@ -90,23 +94,27 @@ fn build(abbrev: &str, starters: &str) -> Rules {
         // The data files are tested to parse; an unknown class would be a build defect.
         let class = Class::parse(class.trim()).unwrap_or(Class::Final);
         rules.max_parts = rules.max_parts.max(key.split('.').count());
+        rules.max_key_chars = rules.max_key_chars.max(key.chars().count());
         rules.abbrevs.insert(key.into(), class);
     }
     rules.starters = entries(starters).map(Into::into).collect();
     rules
 }
 
-/// The rules for `lang`: English, Russian and Belarusian have their own; every other
-/// language gets the language-neutral set (a few international abbreviations).
+/// The rules for `lang`: English, Russian, Belarusian and Ukrainian have their own;
+/// every other language gets the language-neutral set (a few international
+/// abbreviations).
 pub fn for_lang(lang: &Lang) -> &'static Rules {
     static EN: OnceLock<Rules> = OnceLock::new();
     static RU: OnceLock<Rules> = OnceLock::new();
     static BE: OnceLock<Rules> = OnceLock::new();
+    static UK: OnceLock<Rules> = OnceLock::new();
     static NEUTRAL: OnceLock<Rules> = OnceLock::new();
     match lang.code() {
         "en" => EN.get_or_init(|| build(data("en-abbrev.tsv"), data("en-starters.txt"))),
         "ru" => RU.get_or_init(|| build(data("ru-abbrev.tsv"), data("ru-starters.txt"))),
         "be" => BE.get_or_init(|| build(data("be-abbrev.tsv"), data("be-starters.txt"))),
+        "uk" => UK.get_or_init(|| build(data("uk-abbrev.tsv"), data("uk-starters.txt"))),
         _ => NEUTRAL.get_or_init(|| build(data("neutral-abbrev.tsv"), "")),
     }
 }

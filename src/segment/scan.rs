@@ -2,15 +2,13 @@
 //!
 //! The scanner walks the bytes looking only at `.`, `!`, `?`, `…` and line breaks, so
 //! plain text is skipped at memory speed. At each terminator it looks at the word
-//! before (UAX #29 word bounds from `unicode-segmentation`) and at the start of what
-//! follows, and decides with the language's [`Rules`].
+//! before (a backward scan over letters, digits and inner periods) and at the word
+//! after (UAX #29 word bounds from `unicode-segmentation`), and decides with the
+//! language's [`Rules`].
 
 use super::rules::{Class, Rules};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// How far back (in bytes) the word before a period is looked for.
-const LOOKBACK: usize = 64;
 
 /// Appends to `out` the content ranges (no surrounding white space) of the sentences
 /// of `para`, a paragraph that starts and ends with a non-white-space character.
@@ -34,7 +32,7 @@ pub fn split(para: &str, rules: &Rules, out: &mut Vec<Range<usize>>) {
                 continue;
             }
             _ => {
-                i += 1;
+                i = next_interesting(b, i + 1);
                 continue;
             }
         }
@@ -50,16 +48,53 @@ pub fn split(para: &str, rules: &Rules, out: &mut Vec<Range<usize>>) {
         if next_start >= para.len() {
             continue;
         }
-        let next = Next::at(para, next_start, rules);
+        let next = Next::at(para, next_start);
         let is_boundary =
             if single_period { period_ends(para, start, dot, &next, rules) } else { next.may_open };
-        if is_boundary {
+        if is_boundary && !in_short_parentheses(b, start, end) {
             out.push(start..end);
             start = next_start;
             i = next_start;
         }
     }
     out.push(start..b.len());
+}
+
+/// The first offset at or after `from` holding `.`, `!`, `?`, a line break or 0xE2 (the
+/// lead byte of `…`), or `b.len()`. Eight bytes at a time (SWAR), since most of a text
+/// holds none of them.
+fn next_interesting(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, byte: u8| {
+        let y = x ^ (ONES * u64::from(byte));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    while let Some(chunk) = b.get(from..from + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let hits = has(x, b'.') | has(x, b'!') | has(x, b'?') | has(x, b'\n') | has(x, 0xE2);
+        if hits != 0 {
+            return from + (hits.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < b.len() && !matches!(b[from], b'.' | b'!' | b'?' | b'\n' | 0xE2) {
+        from += 1;
+    }
+    from
+}
+
+/// Whether the terminator ending at `end` stands inside parentheses opened in the current
+/// sentence and closed soon after (`(… группами. — Ред.)`): no boundary there.
+fn in_short_parentheses(b: &[u8], start: usize, end: usize) -> bool {
+    const CLOSE_WITHIN: usize = 80;
+    const OPENED_WITHIN: usize = 400;
+    let head = &b[start.max(end.saturating_sub(OPENED_WITHIN))..end];
+    let open = head.iter().filter(|&&c| c == b'(').count();
+    let open = open.saturating_sub(head.iter().filter(|&&c| c == b')').count());
+    open > 0 && b[end..b.len().min(end + CLOSE_WITHIN)].contains(&b')')
 }
 
 /// End of a run of `.`, `!`, `?`, `…` starting at `i`.
@@ -83,49 +118,72 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '«' | '„' | '“' | '‘' | '‹' | '(' | '[' | '—' | '–' | '-')
 }
 
+/// The end of the closers after a terminator; a `»` or `›` after a space (French
+/// spacing: `prêts. »`) is a closer too, since it never opens anything.
 fn absorb_closers(para: &str, from: usize) -> usize {
-    let rest = &para[from..];
-    from + (rest.len() - rest.trim_start_matches(is_closer).len())
+    let mut rest = para[from..].trim_start_matches(is_closer);
+    loop {
+        let spaced = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        match spaced.strip_prefix(['»', '›']) {
+            Some(after) if spaced.len() < rest.len() => rest = after.trim_start_matches(is_closer),
+            _ => return para.len() - rest.len(),
+        }
+    }
 }
 
 /// After a line break inside a paragraph: if the line opens with a dash or bullet and a
-/// space (dialogue, lists), the offset where that line's sentence starts.
+/// space (dialogue, lists) or with a list number (`1.`, `2)`) and a space, the offset
+/// where that line's sentence starts.
 fn bullet_after_newline(para: &str, from: usize) -> Option<usize> {
     let rest = &para[from..];
     let line = rest.trim_start_matches([' ', '\t']);
-    let mut chars = line.chars();
-    let first = chars.next()?;
-    let second = chars.next()?;
-    let bullet = matches!(first, '—' | '–' | '-' | '•' | '*') && (second == ' ' || second == '\u{a0}');
-    bullet.then_some(from + rest.len() - line.len())
+    let first = line.chars().next()?;
+    let marker_len = if matches!(first, '—' | '–' | '-' | '•' | '*') {
+        first.len_utf8()
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = (1..=3).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
+        if !numbered {
+            return None;
+        }
+        digits + 1
+    };
+    let spaced = line[marker_len..].starts_with([' ', '\u{a0}']);
+    spaced.then_some(from + rest.len() - line.len())
 }
 
 /// What follows a possible boundary.
-struct Next {
-    /// The first letter or digit after opening quotes and dashes ('\0' if none).
+struct Next<'a> {
+    /// The text from the first letter or digit after opening quotes and dashes.
+    rest: &'a str,
+    /// That first character ('\0' if none).
     first: char,
-    /// The word is a single capital letter followed by a period (an initial).
-    is_initial: bool,
     /// Nothing in it forbids a new sentence here (it does not open with a lowercase
     /// letter or with `,;:`).
     may_open: bool,
-    /// The word commonly opens a sentence in this language.
-    is_starter: bool,
 }
 
-impl Next {
-    fn at(para: &str, from: usize, rules: &Rules) -> Self {
+impl<'a> Next<'a> {
+    fn at(para: &'a str, from: usize) -> Self {
         let rest = para[from..].trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
         let first = rest.chars().next().unwrap_or('\0');
-        let word = rest.split_word_bounds().next().unwrap_or("");
-        let mut letters = word.chars();
-        let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-        Next {
-            first,
-            is_initial: single_capital && rest[word.len()..].starts_with('.'),
-            may_open: !first.is_lowercase() && !matches!(first, ',' | ';' | ':'),
-            is_starter: rules.is_starter(word),
-        }
+        Next { rest, first, may_open: !first.is_lowercase() && !matches!(first, ',' | ';' | ':') }
+    }
+
+    /// The first word, by UAX #29 word bounds.
+    fn word(&self) -> &'a str {
+        self.rest.split_word_bounds().next().unwrap_or("")
+    }
+
+    /// The word commonly opens a sentence in this language.
+    fn is_starter(&self, rules: &Rules) -> bool {
+        self.first.is_uppercase() && rules.is_starter(self.word())
+    }
+
+    /// The word is a single capital letter followed by a period (an initial).
+    fn is_initial(&self) -> bool {
+        let word = self.word();
+        is_capital_letter(word) && self.rest[word.len()..].starts_with('.')
     }
 }
 
@@ -144,6 +202,10 @@ enum Before {
 
 /// Decides whether the single period at `dot` ends the sentence that began at `start`.
 fn period_ends(para: &str, start: usize, dot: usize, next: &Next, rules: &Rules) -> bool {
+    if next.first.is_lowercase() {
+        // No class ends a sentence before a lowercase word; skip the look-up.
+        return false;
+    }
     let (before, token_start) = classify_before(para, start, dot, rules);
     let at_sentence_start = para[start..token_start].trim_start_matches(is_opener).trim().is_empty();
     if at_sentence_start && before != Before::Word {
@@ -151,50 +213,43 @@ fn period_ends(para: &str, start: usize, dot: usize, next: &Next, rules: &Rules)
     }
     match before {
         Before::Abbrev(Class::Title, _) => false,
-        Before::Abbrev(Class::BeforeNumber, _) => next.first.is_uppercase(),
-        Before::Abbrev(Class::Final, _) => next.first.is_uppercase(),
-        Before::Abbrev(Class::Ambiguous, _) => next.is_starter,
-        Before::Abbrev(Class::AfterNumber, prev_is_number) => prev_is_number && next.is_starter,
-        Before::Initial => !next.is_initial && next.is_starter,
+        Before::Abbrev(Class::BeforeNumber | Class::Final, _) => next.first.is_uppercase(),
+        Before::Abbrev(Class::Ambiguous, _) => next.is_starter(rules),
+        Before::Abbrev(Class::AfterNumber, prev_is_number) => prev_is_number && next.is_starter(rules),
+        Before::Initial => !next.is_initial() && next.is_starter(rules),
         Before::Number | Before::Word => next.may_open,
     }
 }
 
 /// Classifies what stands before the period at `dot`; also returns where it starts.
 fn classify_before(para: &str, start: usize, dot: usize, rules: &Rules) -> (Before, usize) {
-    let mut from = dot.saturating_sub(LOOKBACK).max(start);
-    while !para.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &para[from..dot];
-    let mut bounds = window.split_word_bound_indices().rev();
-    let Some((last_at, last)) = bounds.next() else { return (Before::Word, dot) };
-    if !last.chars().next().is_some_and(char::is_alphanumeric) {
+    let head = &para[start..dot];
+    let token_start = start + token_start(head);
+    let token = &para[token_start..dot];
+    if token.is_empty() {
         return (Before::Word, dot);
     }
     // Parts of a spaced abbreviation (`т. д` → [д, т]), nearest first.
-    let mut parts: [(usize, &str); 4] = [(last_at, last); 4];
+    let mut parts: [(usize, &str); 4] = [(token_start, token); 4];
     let mut n = 1;
     while n < rules.max_parts.min(parts.len()) {
-        let mut look = bounds.clone();
-        let mut item = look.next();
-        if item.is_some_and(|(_, s)| s == " ") {
-            item = look.next();
-        }
-        if item.is_none_or(|(_, s)| s != ".") {
+        let before = &para[start..parts[n - 1].0];
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let Some(before) = before.strip_suffix('.') else { break };
+        let part_start = start + token_start_of_letters(before);
+        let part = &para[part_start..start + before.len()];
+        if part.is_empty() || part.chars().count() > 5 {
             break;
         }
-        match look.next() {
-            Some((at, word)) if word.chars().count() <= 5 && word.chars().all(char::is_alphabetic) => {
-                parts[n] = (at, word);
-                n += 1;
-                bounds = look;
-            }
-            _ => break,
-        }
+        parts[n] = (part_start, part);
+        n += 1;
     }
     let mut key = String::with_capacity(16);
-    for m in (2..=n).rev() {
+    for m in (1..=n).rev() {
+        // A lone capital is an initial (`Г.`), not the abbreviation `г.`.
+        if m == 1 && (is_capital_letter(token) || token.chars().count() > rules.max_key_chars) {
+            break;
+        }
         key.clear();
         for (k, (_, part)) in parts[..m].iter().rev().enumerate() {
             if k > 0 {
@@ -203,31 +258,61 @@ fn classify_before(para: &str, start: usize, dot: usize, rules: &Rules) -> (Befo
             key.extend(part.chars().flat_map(char::to_lowercase));
         }
         if let Some(class) = rules.class(&key) {
-            return (Before::Abbrev(class, false), from + parts[m - 1].0);
+            let abbrev_start = parts[m - 1].0;
+            let prev_is_number = class == Class::AfterNumber && number_before(&para[start..abbrev_start]);
+            return (Before::Abbrev(class, prev_is_number), abbrev_start);
         }
     }
-    let token_start = from + last_at;
-    if is_initials(last) {
+    if is_initials(token) {
         return (Before::Initial, token_start);
     }
-    key.clear();
-    key.extend(last.chars().flat_map(char::to_lowercase));
-    if let Some(class) = rules.class(&key) {
-        let prev_is_number = class == Class::AfterNumber && number_before(&para[start..token_start]);
-        return (Before::Abbrev(class, prev_is_number), token_start);
-    }
-    if last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit()) {
+    if token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         return (Before::Number, token_start);
     }
     (Before::Word, token_start)
 }
 
+/// Where the word that ends `head` starts: letters and digits, with inner periods,
+/// apostrophes and hyphens between them (`U.S`, `т.е`, `г.зн`, `з'езд`, `р-н`).
+fn token_start(head: &str) -> usize {
+    let mut at = head.len();
+    let mut chars = head.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            at = i;
+        } else if matches!(c, '.' | '\'' | '’' | '-')
+            && at < head.len()
+            && chars.peek().is_some_and(|&(_, p)| is_word_char(p))
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// A letter or digit; ASCII and basic Cyrillic are answered without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{410}'..='\u{44F}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// Where the run of letters that ends `head` starts.
+fn token_start_of_letters(head: &str) -> usize {
+    head.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(i, _)| i)
+}
+
 /// A single capital letter, or single capitals joined by periods (`A.G`, `А.Г`).
 fn is_initials(token: &str) -> bool {
-    token.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    })
+    token.split('.').all(is_capital_letter)
+}
+
+/// Exactly one char, a capital letter.
+fn is_capital_letter(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether the text before ends with a number (digits, or Roman numerals for
@@ -237,4 +322,62 @@ fn number_before(before: &str) -> bool {
     !word.is_empty()
         && (word.bytes().last().is_some_and(|b| b.is_ascii_digit())
             || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive_next(b: &[u8], from: usize) -> usize {
+        (from..b.len()).find(|&i| matches!(b[i], b'.' | b'!' | b'?' | b'\n' | 0xE2)).unwrap_or(b.len())
+    }
+
+    proptest! {
+        #[test]
+        fn next_interesting_matches_a_byte_loop(text in "[a-zА-яё .!?…—«»\n\t0-9😀]{0,80}", from in 0usize..90) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            prop_assert_eq!(next_interesting(b, from), naive_next(b, from));
+        }
+    }
+
+    #[test]
+    fn token_start_keeps_inner_periods_apostrophes_and_hyphens() {
+        for (head, token) in [
+            ("in the U.S", "U.S"),
+            ("и т.е", "т.е"),
+            ("і г.зн", "г.зн"),
+            ("Ён з'ехаў", "з'ехаў"),
+            ("в Минском р-н", "р-н"),
+            ("ends with 3.5", "3.5"),
+            ("(BelTA", "BelTA"),
+            ("quote »", ""),
+        ] {
+            assert_eq!(&head[token_start(head)..], token, "{head}");
+        }
+    }
+
+    #[test]
+    fn classify_before_finds_spaced_abbreviations_and_initials() {
+        let ru = super::super::rules::for_lang(&crate::model::Lang::ru());
+        let cases = [
+            ("Говорили и т. д", Before::Abbrev(Class::Final, false)),
+            ("Речь о нас, т. е", Before::Abbrev(Class::Title, false)),
+            ("в 2024 г", Before::Abbrev(Class::AfterNumber, true)),
+            ("в г", Before::Abbrev(Class::AfterNumber, false)),
+            ("Выступил А. Г", Before::Initial),
+            ("Выступил А.Г", Before::Initial),
+            ("Пункт 12", Before::Number),
+            ("Выступил Г", Before::Initial),
+            ("Он сказал", Before::Word),
+        ];
+        for (head, want) in cases {
+            let got = classify_before(head, 0, head.len(), ru).0;
+            assert_eq!(got, want, "{head}");
+        }
+        let en = super::super::rules::for_lang(&crate::model::Lang::en());
+        assert_eq!(classify_before("the U.S", 0, 7, en).0, Before::Abbrev(Class::Ambiguous, false));
+        assert_eq!(classify_before("Plan B", 0, 6, en).0, Before::Initial);
+    }
 }

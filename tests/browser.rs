@@ -267,3 +267,29 @@ fn five_thousand_beads_load_in_under_two_seconds() {
     let best = loads.iter().copied().fold(f64::INFINITY, f64::min);
     assert!(best < LOAD_LIMIT_MS, "5000-bead report took {loads:?} ms to load");
 }
+
+/// Keys n and p walk through the flagged beads (findings or low confidence), wrapping
+/// around. A test-only script, added to a copy of the page, presses the keys after
+/// load and records where each press led.
+#[test]
+fn keys_n_and_p_walk_through_flagged_beads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report/report-mt.json");
+    let report: Report =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("report");
+    let html = report::render(&report, Format::Html, &RenderOptions::default());
+    let presses = "npnnnnp";
+    let probe = format!(
+        "<script>window.addEventListener(\"load\", function () {{ var seen = []; \
+         \"{presses}\".split(\"\").forEach(function (k) {{ \
+         document.dispatchEvent(new KeyboardEvent(\"keydown\", {{key: k}})); seen.push(location.hash); }}); \
+         document.body.setAttribute(\"data-nav\", seen.join(\" \")); }});</script></body>"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("nav.html");
+    std::fs::write(&page, html.replace("</body>", &probe)).expect("write page");
+    let (dom, _) = dump_dom(&page);
+    let start = dom.find("data-nav=\"").expect("the probe ran") + "data-nav=\"".len();
+    let seen = &dom[start..start + dom[start..].find('"').expect("end")];
+    // Flagged beads of the fixture: 0-4 (findings or confidence below 0.5); 5 is not.
+    assert_eq!(seen, "#b0 #b4 #b0 #b1 #b2 #b3 #b2");
+}

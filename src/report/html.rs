@@ -8,8 +8,8 @@
 //! missing side as a gap; low-confidence beads are tinted.
 //!
 //! Every text is escaped (`& < > " '`), control characters become U+FFFD, and the page
-//! is well-formed XML so tests can parse it back. The script only toggles a filter and
-//! records, on load, the load time, page width, row count and the number of cut-off
+//! is well-formed XML so tests can parse it back. The script only toggles a filter,
+//! moves between flagged beads with the keys n and p, and records, on load, the load time, page width, row count and the number of cut-off
 //! cells in the first 200 rows as attributes of `<html>` (`data-load-ms`,
 //! `data-scroll-width`, `data-client-width`, `data-rows`, `data-clipped-cells`) for the
 //! browser test.
@@ -120,7 +120,8 @@ fn table(out: &mut String, report: &Report) {
     let with_mt = report.mt.is_some();
     out.push_str(
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"/> \
-         show only beads with findings or low confidence</label></div>\n",
+         show only beads with findings or low confidence</label> · keys <kbd>n</kbd> / <kbd>p</kbd>: \
+         next / previous such bead</div>\n",
     );
     let _ = writeln!(
         out,

@@ -9,10 +9,10 @@
 //!
 //! Every text is escaped (`& < > " '`), control characters become U+FFFD, and the page
 //! is well-formed XML so tests can parse it back. The script only toggles a filter,
-//! moves between flagged beads with the keys n and p, and records, on load, the load time, page width, row count and the number of cut-off
-//! cells in the first 200 rows as attributes of `<html>` (`data-load-ms`,
-//! `data-scroll-width`, `data-client-width`, `data-rows`, `data-clipped-cells`) for the
-//! browser test.
+//! moves between flagged beads with the keys n and p, and records, on load, the load
+//! time, page width, row count and the number of cut-off cells in the first 200 rows
+//! as attributes of `<html>` (`data-load-ms`, `data-scroll-width`, `data-client-width`,
+//! `data-rows`, `data-clipped-cells`) for the browser test.
 
 use super::marks::{self, Mark};
 use super::{LOW_CONFIDENCE, joined, score};

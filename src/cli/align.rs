@@ -84,7 +84,9 @@ fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<&std::ffi:
 pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
     let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
-    let report = pipeline::report(&pair, alignment, Vec::new());
+    // The side-by-side view shows the checks' findings too; only `check` gates on them.
+    let findings = sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &Default::default());
+    let report = pipeline::report(&pair, alignment, findings);
     let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
     output::write(cmd.out.output.as_deref(), &text)?;
     Ok(Outcome::Clean)

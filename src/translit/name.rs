@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 const MAX_KEY: usize = 40;
 /// Most cut points (prefix lengths allowed besides the whole key).
 const MAX_CUTS: usize = 8;
+/// Cost (in `UNIT`ths) of cutting a final vowel group from a Latin spelling.
+const LATIN_CUT_PENALTY: u8 = 2;
 /// Cost unit: 1.0 in the edit distance.
 const UNIT: u16 = 20;
 
@@ -30,9 +32,9 @@ pub struct NameKey {
     syms: [u8; MAX_KEY],
     len: u8,
     cuts: [u8; MAX_CUTS],
+    /// Cost (in `UNIT`ths) of using each cut.
+    penalties: [u8; MAX_CUTS],
     ncuts: u8,
-    /// Penalty for using a cut (Latin side: a dropped final vowel is a weaker match).
-    cut_penalty: u16,
     alts: &'static [Vec<u8>],
 }
 
@@ -48,6 +50,11 @@ impl KeyBuf {
     }
     fn push(&mut self, s: u8) {
         if self.len > 0 && self.syms[self.len - 1] == s {
+            return;
+        }
+        // т + с sounds as ц, and Latin "ts" reads as one symbol too.
+        if s == b's' && self.len > 0 && self.syms[self.len - 1] == b't' {
+            self.syms[self.len - 1] = b'C';
             return;
         }
         if s == b'_' && (self.len == 0) {
@@ -110,12 +117,34 @@ fn cyr_symbols(c: char) -> &'static [u8] {
 
 /// Inflectional endings (Russian and Belarusian nouns and adjectives) that may be cut
 /// from the end of a Cyrillic name, longest first.
-const ENDINGS: [&str; 52] = [
+const ENDINGS: [&str; 51] = [
     "ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими", "ага", "яга", "аму", "яму", "ой", "ей", "ом",
     "ем", "ём", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им", "ім", "ую", "юю", "ая", "яя", "ое", "ее",
-    "ые", "ие", "ий", "ый", "ою", "ею", "ай", "эй", "аў", "ов", "а", "я", "у", "ю", "е", "ы", "и", "і", "о",
-    "ь",
+    "ые", "ие", "ий", "ый", "ою", "ею", "ай", "эй", "аў", "а", "я", "у", "ю", "е", "ы", "и", "і", "о", "ь",
 ];
+
+/// Adjective suffixes that turn a place name into its adjective (`Тульской` from `Тула`);
+/// cutting them costs `DERIVED_PENALTY`.
+const DERIVED: [&str; 16] = [
+    "енского",
+    "енской",
+    "енская",
+    "енский",
+    "енском",
+    "ского",
+    "ской",
+    "ская",
+    "ский",
+    "ском",
+    "скую",
+    "ское",
+    "ских",
+    "скага",
+    "скай",
+    "скі",
+];
+/// Cost (in `UNIT`ths) of cutting an adjective suffix.
+const DERIVED_PENALTY: u8 = 6;
 
 /// Lower-case ASCII spelling of one Latin character (diacritics folded; `""` = ignored).
 fn fold_latin(c: char) -> &'static str {
@@ -169,6 +198,8 @@ fn latin_symbols(s: &[u8], out: &mut KeyBuf) {
             (b"Sc", 5)
         } else if rest.starts_with(b"sch") || rest.starts_with(b"shh") {
             (b"Sc", 3)
+        } else if rest.starts_with(b"tsch") {
+            (b"c", 4)
         } else if rest.starts_with(b"tch") {
             (b"c", 3)
         } else if rest.starts_with(b"zh") {
@@ -189,8 +220,7 @@ fn latin_symbols(s: &[u8], out: &mut KeyBuf) {
             let one: &[u8] = match rest[0] {
                 b'c' => match rest.get(1) {
                     None => b"C",
-                    Some(&n) if matches!(n, b'e' | b'i' | b'y' | b'j') => b"C",
-                    Some(&n) if n == b' ' => b"C",
+                    Some(b'e' | b'i' | b'y' | b'j' | b' ') => b"C",
                     Some(_) => b"k",
                 },
                 b'x' => b"ks",
@@ -242,7 +272,7 @@ impl NameKey {
             }
         }
         buf.trim_boundary();
-        let mut key = NameKey::empty(buf, 0);
+        let mut key = NameKey::empty(buf);
         key.add_ending_cuts(&word[..wlen], &after[..wlen]);
         key
     }
@@ -263,43 +293,57 @@ impl NameKey {
         let mut buf = KeyBuf::new();
         latin_symbols(&folded[..n], &mut buf);
         buf.trim_boundary();
-        let mut key = NameKey::empty(buf, 2);
-        let mut cut = key.len as usize;
-        let mut vowels = 0;
-        while cut > 0 && vowels < 3 && is_vowel_byte(key.syms[cut - 1]) {
-            cut -= 1;
-            vowels += 1;
-            if cut >= 3 {
-                key.add_cut(cut);
-            }
-        }
+        let mut key = NameKey::empty(buf);
+        key.add_vowel_cuts(LATIN_CUT_PENALTY);
         key
     }
 
-    fn empty(buf: KeyBuf, cut_penalty: u16) -> NameKey {
-        NameKey { syms: buf.syms, len: buf.len as u8, cuts: [0; MAX_CUTS], ncuts: 0, cut_penalty, alts: &[] }
+    fn empty(buf: KeyBuf) -> NameKey {
+        NameKey {
+            syms: buf.syms,
+            len: buf.len as u8,
+            cuts: [0; MAX_CUTS],
+            penalties: [0; MAX_CUTS],
+            ncuts: 0,
+            alts: &[],
+        }
     }
 
-    fn add_cut(&mut self, at: usize) {
+    fn add_cut(&mut self, at: usize, penalty: u8) {
         let at = at as u8;
         if at == self.len || self.cuts[..usize::from(self.ncuts)].contains(&at) {
             return;
         }
         if usize::from(self.ncuts) < MAX_CUTS {
             self.cuts[usize::from(self.ncuts)] = at;
+            self.penalties[usize::from(self.ncuts)] = penalty;
             self.ncuts += 1;
         }
     }
 
+    /// Cut points before a final vowel group of up to three symbols.
+    fn add_vowel_cuts(&mut self, penalty: u8) {
+        let mut cut = usize::from(self.len);
+        let mut vowels = 0;
+        while cut > 0 && vowels < 3 && is_vowel_byte(self.syms[cut - 1]) {
+            cut -= 1;
+            vowels += 1;
+            if cut >= 3 {
+                self.add_cut(cut, penalty);
+            }
+        }
+    }
+
     fn add_ending_cuts(&mut self, word: &[char], after: &[u8]) {
-        for ending in ENDINGS {
+        let all = ENDINGS.iter().map(|e| (e, 0)).chain(DERIVED.iter().map(|e| (e, DERIVED_PENALTY)));
+        for (ending, penalty) in all {
             let elen = ending.chars().count();
             if word.len() < elen + 3 {
                 continue;
             }
             let stem = word.len() - elen;
             if word[stem..].iter().copied().eq(ending.chars()) {
-                self.add_cut(usize::from(after[stem - 1]));
+                self.add_cut(usize::from(after[stem - 1]), penalty);
             }
         }
     }
@@ -361,13 +405,10 @@ fn score(a: &NameKey, syms: &[u8], b: &NameKey) -> f64 {
             }
         };
         check(n, 0);
-        for &j in b_cuts {
-            check(usize::from(j), b.cut_penalty);
+        for (&j, &p) in b_cuts.iter().zip(&b.penalties) {
+            check(usize::from(j), u16::from(p));
         }
     };
-    if a_cuts.contains(&0) {
-        consider(0, &prev, a.cut_penalty);
-    }
     for i in 1..=m {
         cur[0] = prev[0] + indel(syms[i - 1]);
         for j in 1..=n {
@@ -378,8 +419,8 @@ fn score(a: &NameKey, syms: &[u8], b: &NameKey) -> f64 {
         }
         if i == m {
             consider(i, &cur, 0);
-        } else if a_cuts.contains(&(i as u8)) {
-            consider(i, &cur, a.cut_penalty);
+        } else if let Some(k) = a_cuts.iter().position(|&c| usize::from(c) == i) {
+            consider(i, &cur, u16::from(a.penalties[k]));
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -388,20 +429,16 @@ fn score(a: &NameKey, syms: &[u8], b: &NameKey) -> f64 {
 
 /// Whole-key score of an alternative against a key's symbols.
 fn score_plain(alt: &[u8], other: &[u8]) -> f64 {
-    let mut a = NameKey::empty(KeyBuf::new(), 0);
+    let mut a = NameKey::empty(KeyBuf::new());
     let la = alt.len().min(MAX_KEY);
     a.syms[..la].copy_from_slice(&alt[..la]);
     a.len = la as u8;
-    let mut b = NameKey::empty(KeyBuf::new(), 0);
+    let mut b = NameKey::empty(KeyBuf::new());
     let lb = other.len().min(MAX_KEY);
     b.syms[..lb].copy_from_slice(&other[..lb]);
     b.len = lb as u8;
-    // Alternatives are lemma keys: let the other side carry an ending.
-    let mut cut = lb;
-    while cut > la.max(3) && lb - cut < 3 {
-        cut -= 1;
-        b.add_cut(cut);
-    }
+    // Alternatives are lemma keys: let the other side end in extra vowels.
+    b.add_vowel_cuts(LATIN_CUT_PENALTY);
     score(&a, a.symbols(), &b)
 }
 
@@ -428,7 +465,7 @@ fn indel(s: u8) -> u16 {
 }
 
 /// Substitution costs of similar symbols (in `UNIT`ths); everything else costs one unit.
-const SIMILAR: [(u8, u8, u16); 33] = [
+const SIMILAR: [(u8, u8, u16); 34] = [
     (b'9', b'o', 2),
     (b'9', b'e', 4),
     (b'g', b'h', 4),
@@ -445,6 +482,7 @@ const SIMILAR: [(u8, u8, u16); 33] = [
     (b'g', b'x', 10),
     (b'c', b'x', 10),
     (b'C', b'k', 8),
+    (b'C', b't', 12),
     (b'C', b's', 10),
     (b'C', b'c', 10),
     (b'c', b'S', 12),
@@ -544,7 +582,7 @@ impl NameKey {
             buf.push_all(cyr_symbols(lower_cyr(c)));
         }
         buf.trim_boundary();
-        NameKey::empty(buf, 0)
+        NameKey::empty(buf)
     }
 }
 

@@ -120,7 +120,7 @@ impl Table {
         for rules in &mut self.rules {
             rules.sort_by_key(Rule::specificity);
         }
-        self.seqs.sort_by(|a, b| b.slots.len().cmp(&a.slots.len()));
+        self.seqs.sort_by_key(|s| std::cmp::Reverse(s.slots.len()));
     }
 }
 

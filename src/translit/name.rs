@@ -360,6 +360,9 @@ impl NameKey {
             return 0.0;
         }
         let mut best = score(self, self.symbols(), other);
+        if best >= 0.95 {
+            return best;
+        }
         for alt in self.alts {
             best = best.max(score_plain(alt, other.symbols()));
         }

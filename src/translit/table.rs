@@ -225,9 +225,25 @@ fn case_at(classes: &[Class], i: usize, end: usize) -> Case {
         if end > i + 1 { Some(i + 1) } else { classes.get(end).filter(|c| c.is_letter()).map(|_| end) };
     let upper = match probe {
         Some(j) => classes[j].is_upper(),
-        None => i > 0 && classes[i - 1].is_letter() && classes[i - 1].is_upper(),
+        None if i > 0 && classes[i - 1].is_letter() => classes[i - 1].is_upper(),
+        None => neighbour_word_is_upper(classes, end),
     };
     if upper { Case::Upper } else { Case::Title }
+}
+
+/// For a one-letter word: whether the next word (or else the previous one) is written in
+/// capitals, judged by its first two letters.
+fn neighbour_word_is_upper(classes: &[Class], end: usize) -> bool {
+    let two_upper =
+        |a: usize, b: usize| classes[a].is_upper() && classes[b].is_letter() && classes[b].is_upper();
+    if let Some(j) = (end..classes.len()).find(|&j| classes[j].is_letter()) {
+        return j + 1 < classes.len() && two_upper(j, j + 1);
+    }
+    let start = end.saturating_sub(1);
+    match (0..start).rev().find(|&j| classes[j].is_letter()) {
+        Some(j) if j > 0 => two_upper(j, j - 1),
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -469,5 +485,8 @@ mod tests {
         let t = parse("@lang ru\nж\tzh\nу\tu\nк\tk\nо\to\nв\tv\n", "ru").expect("parses");
         assert_eq!(t.apply("Жуков ЖУКОВ жуков"), "Zhukov ZHUKOV zhukov");
         assert_eq!(t.apply("Ж. Ж"), "Zh. Zh");
+        assert_eq!(t.apply("Ж ЖУК"), "ZH ZHUK");
+        assert_eq!(t.apply("КУК Ж"), "KUK ZH");
+        assert_eq!(t.apply("Ж Жук"), "Zh Zhuk");
     }
 }

@@ -66,8 +66,16 @@ pub(crate) fn english_variants(cyrillic: &str, lang: &Lang) -> Vec<String> {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let conv: Vec<Vec<&str>> = words.iter().map(|w| conventional_forms(w)).collect();
-    if conv.iter().all(|c| !c.is_empty()) {
-        push(&mut out, conv.iter().map(|c| c[0]).collect::<Vec<_>>().join(" "));
+    if conv.iter().any(|c| !c.is_empty()) {
+        // Conventional forms where there are some, the news spelling elsewhere.
+        let mixed: Vec<String> = words
+            .iter()
+            .zip(&conv)
+            .map(|(w, c)| {
+                c.first().map_or_else(|| transliterate(w, lang, System::Wikipedia), |f| f.to_string())
+            })
+            .collect();
+        push(&mut out, mixed.join(" "));
     }
     let simple = transliterate(text, lang, System::Wikipedia);
     let bgn = transliterate(text, lang, System::BgnPcgn);
@@ -106,6 +114,13 @@ mod tests {
         let v = english_variants("Киев", &Lang::ru());
         assert_eq!(v[0], "Kyiv");
         assert!(v.iter().any(|x| x == "Kiev"));
+    }
+
+    #[test]
+    fn first_names_take_their_english_form_in_full_names() {
+        let v = english_variants("Александр Лукашенко", &Lang::ru());
+        assert_eq!(v[0], "Alexander Lukashenko");
+        assert!(v.iter().any(|x| x == "Aleksandr Lukashenko"), "{v:?}");
     }
 
     #[test]

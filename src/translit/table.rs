@@ -197,22 +197,49 @@ impl Class {
     }
 }
 
-fn classify(chars: &[char]) -> Vec<Class> {
-    let mut out: Vec<Class> = chars
-        .iter()
-        .map(|&c| match cyr_slot(c) {
-            Some((s, up)) => Class::Letter(s, up),
-            None if c.is_alphabetic() => Class::Other(lookalike(c), c.is_uppercase()),
-            None => Class::Gap,
-        })
-        .collect();
+fn classify_into(chars: &[char], out: &mut Vec<Class>) {
+    out.clear();
+    out.extend(chars.iter().map(|&c| match cyr_slot(c) {
+        Some((s, up)) => Class::Letter(s, up),
+        None if c.is_alphabetic() => Class::Other(lookalike(c), c.is_uppercase()),
+        None => Class::Gap,
+    }));
     for i in 1..chars.len().saturating_sub(1) {
         let between = matches!(out[i - 1], Class::Letter(..)) && matches!(out[i + 1], Class::Letter(..));
         if is_apostrophe(chars[i]) && between {
             out[i] = Class::Letter(APOS, false);
         }
     }
-    out
+}
+
+/// Chunk size (bytes) for long texts.
+const CHUNK: usize = 16 * 1024;
+
+/// Where to end the first chunk of `s`: at a space or newline after about `target` bytes
+/// whose neighbouring words both have two letters or more (no context rule, nor the case
+/// of a one-letter word, looks across such a point); the whole text when it is short or
+/// has no such point.
+fn chunk_end(s: &str, target: usize) -> usize {
+    if s.len() <= 2 * target {
+        return s.len();
+    }
+    let bytes = s.as_bytes();
+    let two_letters =
+        |it: &mut dyn Iterator<Item = char>| it.take(2).filter(|c| c.is_alphabetic()).count() == 2;
+    let mut fallback = None;
+    for p in target..s.len() {
+        if !matches!(bytes[p], b' ' | b'\n') {
+            continue;
+        }
+        fallback.get_or_insert(p + 1);
+        if two_letters(&mut s[..p].chars().rev()) && two_letters(&mut s[p + 1..].chars()) {
+            return p + 1;
+        }
+        if p > 3 * target {
+            break;
+        }
+    }
+    fallback.unwrap_or(s.len())
 }
 
 /// Case of the output for the letters `i..end` (an upper-case first letter gives Title,
@@ -254,15 +281,29 @@ enum Case {
 }
 
 impl Table {
-    /// Transliterates `text`; characters the table does not cover pass through.
+    /// Transliterates `text`; characters the table does not cover pass through. Long
+    /// texts are taken in chunks split between words, so the buffers stay small.
     pub(crate) fn apply(&self, text: &str) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let classes = classify(&chars);
         let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut chars = Vec::new();
+        let mut classes = Vec::new();
+        let mut rest = text;
+        while !rest.is_empty() {
+            let (head, tail) = rest.split_at(chunk_end(rest, CHUNK));
+            chars.clear();
+            chars.extend(head.chars());
+            classify_into(&chars, &mut classes);
+            self.apply_chunk(&chars, &classes, &mut out);
+            rest = tail;
+        }
+        out
+    }
+
+    fn apply_chunk(&self, chars: &[char], classes: &[Class], out: &mut String) {
         let mut i = 0;
         while i < chars.len() {
             let step = match classes[i] {
-                Class::Letter(slot, _) => self.letter(&classes, i, slot, &mut out),
+                Class::Letter(slot, _) => self.letter(classes, i, slot, out),
                 _ => 0,
             };
             if step == 0 {
@@ -272,7 +313,6 @@ impl Table {
                 i += step;
             }
         }
-        out
     }
 
     /// Writes the output for the letter at `i`; returns how many input characters it
@@ -478,6 +518,16 @@ mod tests {
         let err = parse("@lang ru\nq\tx\n", "ru").expect_err("latin key");
         assert!(err.contains("line 2"), "{err}");
         assert!(parse("@lang ru\nа\ta\n", "be").is_err());
+    }
+
+    #[test]
+    fn long_texts_come_out_the_same_as_short_ones() {
+        let t = table(0, false);
+        let piece = "Я ЗНАЮ. Ёж и ель, съезд Щ Ы ОЫУ — Ельцин! ";
+        let long = piece.repeat(3000);
+        let want = t.apply(piece).repeat(3000);
+        assert_eq!(t.apply(&long), want);
+        assert!(long.len() > 4 * CHUNK);
     }
 
     #[test]

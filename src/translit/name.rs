@@ -4,7 +4,27 @@
 //! names longer than `MAX_KEY` symbols are truncated).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hasher for the short byte keys of the conventional table.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type AltMap = HashMap<Vec<u8>, Vec<Vec<u8>>, BuildHasherDefault<Fnv>>;
 
 /// Longest key kept, in symbols.
 const MAX_KEY: usize = 40;
@@ -529,10 +549,10 @@ fn sub_cost(a: u8, b: u8) -> u16 {
 }
 
 /// Conventional spellings no rule explains, keyed by the key of the Cyrillic lemma.
-fn conventional() -> &'static HashMap<Vec<u8>, Vec<Vec<u8>>> {
-    static MAP: OnceLock<HashMap<Vec<u8>, Vec<Vec<u8>>>> = OnceLock::new();
+fn conventional() -> &'static AltMap {
+    static MAP: OnceLock<AltMap> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<Vec<u8>, Vec<Vec<u8>>> = HashMap::new();
+        let mut map = AltMap::default();
         for (cyr, forms) in conventional_entries() {
             let key = NameKey::from_cyrillic_cuts(cyr);
             let alts: Vec<Vec<u8>> = forms
@@ -545,6 +565,8 @@ fn conventional() -> &'static HashMap<Vec<u8>, Vec<Vec<u8>>> {
                     };
                     alt.symbols().to_vec()
                 })
+                // Forms the lemma's own key already matches add nothing but time.
+                .filter(|alt| score_plain(alt, key.symbols()) < 0.9)
                 .collect();
             let full = key.symbols().to_vec();
             let mut keys = vec![full.clone()];
@@ -657,6 +679,20 @@ mod tests {
         assert!(sim("Киеве", "Kyiv") > 0.9);
         assert!(sim("Москва", "Moscow") > 0.9);
         assert!(sim("Владимир", "Volodymyr") > 0.9);
+    }
+
+    #[test]
+    fn conventional_table_is_well_formed() {
+        let mut lemmas = std::collections::HashSet::new();
+        for (cyr, forms) in conventional_entries() {
+            assert!(lemmas.insert(cyr), "{cyr} appears twice");
+            assert!(NameKey::from_cyrillic(cyr).len > 0, "{cyr}");
+            let list: Vec<&str> = forms.split('|').collect();
+            let unique: std::collections::HashSet<&&str> = list.iter().collect();
+            assert_eq!(unique.len(), list.len(), "{cyr}: repeated form");
+            assert!(list.iter().all(|f| !f.trim().is_empty()), "{cyr}: empty form");
+        }
+        assert!(lemmas.len() > 80);
     }
 
     #[test]

@@ -300,6 +300,7 @@ impl NameKey {
     /// The key of a Latin spelling, with cut points before a final vowel group
     /// (`Zelenskyy` may meet `Зеленского` at `Zelensk`).
     pub fn from_latin(text: &str) -> NameKey {
+        let text = strip_possessive(text);
         let mut folded = [0u8; 2 * MAX_KEY];
         let mut n = 0;
         for c in text.chars() {
@@ -391,6 +392,12 @@ impl NameKey {
         }
         best
     }
+}
+
+/// `Putin's` → `Putin`, `Zelenskyy’s` → `Zelenskyy` (the English possessive).
+fn strip_possessive(text: &str) -> &str {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    ["'s", "’s", "'S", "’S"].iter().find_map(|p| t.strip_suffix(p)).unwrap_or(t)
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -658,6 +665,13 @@ mod tests {
         assert!(sim("Зеленского", "Zelenskyy") > 0.9);
         assert!(sim("Минске", "Minsk") > 0.9);
         assert!(sim("Курской", "Kursk") > 0.9);
+    }
+
+    #[test]
+    fn english_possessive_and_punctuation_are_ignored() {
+        assert_eq!(sim("Путин", "Putin's"), 1.0);
+        assert_eq!(sim("Зеленского", "Zelenskyy’s"), sim("Зеленского", "Zelenskyy"));
+        assert_eq!(sim("Лукашенко,", "(Lukashenko)"), 1.0);
     }
 
     #[test]

@@ -274,9 +274,10 @@ impl NameKey {
     /// The Cyrillic key with its ending cuts, without conventional alternatives.
     fn from_cyrillic_cuts(text: &str) -> NameKey {
         let mut buf = KeyBuf::new();
-        // Key length after each character of the last word, and its letters.
-        let mut after = [0u8; MAX_KEY];
-        let mut word = ['\0'; MAX_KEY];
+        // The last word's letters (UTF-8) and the key length after the letter ending at
+        // each byte.
+        let mut after = [0u8; 2 * MAX_KEY];
+        let mut word = [0u8; 2 * MAX_KEY];
         let mut wlen = 0usize;
         for c in text.chars() {
             let lc = lower_cyr(c);
@@ -285,10 +286,11 @@ impl NameKey {
                 wlen = 0;
             }
             buf.push_all(syms);
-            if lc.is_alphabetic() && wlen < MAX_KEY {
-                word[wlen] = lc;
-                after[wlen] = buf.len as u8;
-                wlen += 1;
+            let n = lc.len_utf8();
+            if is_word_letter(lc) && wlen + n <= word.len() {
+                lc.encode_utf8(&mut word[wlen..wlen + n]);
+                wlen += n;
+                after[wlen - 1] = buf.len as u8;
             }
         }
         buf.trim_boundary();
@@ -355,17 +357,15 @@ impl NameKey {
         }
     }
 
-    fn add_ending_cuts(&mut self, word: &[char], after: &[u8]) {
+    fn add_ending_cuts(&mut self, word: &[u8], after: &[u8]) {
         let all = ENDINGS.iter().map(|e| (e, 0)).chain(DERIVED.iter().map(|e| (e, DERIVED_PENALTY)));
         for (ending, penalty) in all {
-            let elen = ending.chars().count();
-            if word.len() < elen + 3 {
+            let e = ending.as_bytes();
+            // At least three Cyrillic letters (two bytes each) must stay.
+            if word.len() < e.len() + 6 || !word.ends_with(e) {
                 continue;
             }
-            let stem = word.len() - elen;
-            if word[stem..].iter().copied().eq(ending.chars()) {
-                self.add_cut(usize::from(after[stem - 1]), penalty);
-            }
+            self.add_cut(usize::from(after[word.len() - e.len() - 1]), penalty);
         }
     }
 
@@ -398,6 +398,11 @@ impl NameKey {
 fn strip_possessive(text: &str) -> &str {
     let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
     ["'s", "’s", "'S", "’S"].iter().find_map(|p| t.strip_suffix(p)).unwrap_or(t)
+}
+
+/// A lower-case Cyrillic letter of a word (Russian, Belarusian, Ukrainian).
+fn is_word_letter(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'ё' | 'і' | 'ї' | 'є' | 'ў' | 'ґ')
 }
 
 fn is_cyrillic(c: char) -> bool {

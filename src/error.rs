@@ -11,12 +11,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (shown in the message, so deliberately not a `source`:
+        /// error chains would print it twice).
+        error: std::io::Error,
     },
     /// A file is not valid UTF-8 text (or looks binary).
     #[error("{path}: not UTF-8 text ({detail}); convert it to UTF-8 first")]
@@ -55,7 +56,7 @@ pub enum Error {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io { path: path.into(), error: source }
     }
     /// A parse error at `path:line`.
     pub fn parse(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {

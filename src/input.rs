@@ -10,8 +10,25 @@ use std::path::Path;
 /// [`Error::Io`] when the file cannot be read, [`Error::NotText`] when it is not UTF-8
 /// or holds NUL bytes (a binary file).
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode_text(&bytes).map_err(|detail| Error::NotText { path: path.to_path_buf(), detail })
+    let mut bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let not_text = |detail| Error::NotText { path: path.to_path_buf(), detail };
+    check_bytes(&bytes).map_err(not_text)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| not_text(format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to())))?;
+    Ok(if text.contains('\r') { normalize_newlines(&text) } else { text })
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Rejects binary content (a NUL byte).
+fn check_bytes(bytes: &[u8]) -> std::result::Result<(), String> {
+    match bytes.iter().position(|&b| b == 0) {
+        Some(pos) => Err(format!("binary content: NUL byte at offset {pos}")),
+        None => Ok(()),
+    }
 }
 
 /// Decodes bytes as text the way [`read_text`] does; the error says what is wrong.
@@ -19,10 +36,8 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// # Errors
 /// A description of the first problem (bad UTF-8 at an offset, or a NUL byte).
 pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary content: NUL byte at offset {pos}"));
-    }
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    check_bytes(bytes)?;
     let text = std::str::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte offset {}", e.valid_up_to()))?;
     Ok(normalize_newlines(text))

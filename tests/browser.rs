@@ -37,7 +37,8 @@ fn run_chromium(page: &Path, extra: &[String]) -> (String, Duration) {
     let profile = tempfile::tempdir().expect("profile dir");
     let stdout_file = tempfile::NamedTempFile::new().expect("stdout file");
     let started = Instant::now();
-    let mut child = Command::new(chromium())
+    let binary = chromium();
+    let mut child = Command::new(&binary)
         .args([
             "--headless",
             "--no-sandbox",
@@ -57,7 +58,7 @@ fn run_chromium(page: &Path, extra: &[String]) -> (String, Duration) {
         .stdout(Stdio::from(stdout_file.reopen().expect("reopen")))
         .stderr(Stdio::null())
         .spawn()
-        .expect("start chromium");
+        .unwrap_or_else(|e| panic!("cannot start Chromium at {}: {e}", binary.display()));
     loop {
         if let Some(status) = child.try_wait().expect("wait for chromium") {
             assert!(status.success(), "chromium failed: {status}");
@@ -95,6 +96,7 @@ struct Measured {
     client_width: u32,
     load_ms: f64,
     scripts: usize,
+    clipped_cells: usize,
 }
 
 fn measure(dom: &str) -> Measured {
@@ -108,6 +110,7 @@ fn measure(dom: &str) -> Measured {
         client_width: attr("data-client-width").parse().expect("data-client-width"),
         load_ms: attr("data-load-ms").parse().expect("data-load-ms"),
         scripts: dom.matches("<script").count(),
+        clipped_cells: attr("data-clipped-cells").parse().expect("data-clipped-cells"),
     }
 }
 
@@ -117,6 +120,7 @@ fn check_layout(m: &Measured, beads: usize) {
     assert!(m.scroll_width <= WIDTH, "page is {} px wide at a {WIDTH} px window", m.scroll_width);
     assert!(m.scroll_width <= m.client_width, "horizontal overflow: {} > {}", m.scroll_width, m.client_width);
     assert_eq!(m.scripts, 1, "only the report's own script may be in the page");
+    assert_eq!(m.clipped_cells, 0, "cells whose text is cut off");
 }
 
 /// Width, height and size of a PNG file; panics if it is not one.
@@ -144,32 +148,43 @@ const FIXTURE: [&str; 5] =
 #[test]
 fn fixture_report_renders_in_chromium() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let page = dir.path().join("fixture.html");
-    let mut args = vec!["check"];
-    args.extend(FIXTURE);
-    args.extend(["--format", "html", "-o", page.to_str().expect("path")]);
-    sverka(&args);
-    let mut json_args = vec!["align"];
-    json_args.extend(FIXTURE);
-    json_args.extend(["--format", "json"]);
-    let report: Report = serde_json::from_str(&sverka(&json_args)).expect("JSON report");
+    // Two columns, and three with the MT of B and its word diff.
+    let variants: [&[&str]; 2] = [&[], &["--mt-file", "tests/fixtures/report/ru.mt-en.txt"]];
+    for (k, extra) in variants.iter().enumerate() {
+        let page = dir.path().join(format!("fixture{k}.html"));
+        let mut args = vec!["check"];
+        args.extend(FIXTURE);
+        args.extend(*extra);
+        args.extend(["--format", "html", "-o", page.to_str().expect("path")]);
+        sverka(&args);
+        let mut json_args = vec!["align"];
+        json_args.extend(FIXTURE);
+        json_args.extend(*extra);
+        json_args.extend(["--format", "json"]);
+        let report: Report = serde_json::from_str(&sverka(&json_args)).expect("JSON report");
+        assert_eq!(report.mt.is_some(), !extra.is_empty());
 
-    let (dom, _) = dump_dom(&page);
-    let m = measure(&dom);
-    check_layout(&m, report.beads.len());
-    // The fixture's `<script>alert("x & y")</script>` is text, shown literally.
-    assert!(dom.contains("&lt;script&gt;alert(\"x &amp; y\")&lt;/script&gt;"), "literal script text");
-    assert!(dom.contains("«food &amp; services»"));
+        let (dom, _) = dump_dom(&page);
+        let m = measure(&dom);
+        check_layout(&m, report.beads.len());
+        // The fixture's `<script>alert("x & y")</script>` is text, shown literally.
+        assert!(dom.contains("&lt;script&gt;alert(\"x &amp; y\")&lt;/script&gt;"), "literal script text");
+        assert!(dom.contains("«food &amp; services»"));
 
-    let shot = dir.path().join("fixture.png");
-    run_chromium(&page, &[format!("--screenshot={}", shot.display()), format!("--window-size={WIDTH},1000")]);
-    let (w, h, size) = png_info(&shot);
-    assert_eq!((w, h), (WIDTH, 1000));
-    assert!(size > 20_000, "screenshot of {size} bytes looks blank");
+        if k == 0 {
+            let shot = dir.path().join("fixture.png");
+            let size = format!("--window-size={WIDTH},1000");
+            run_chromium(&page, &[format!("--screenshot={}", shot.display()), size]);
+            let (w, h, bytes) = png_info(&shot);
+            assert_eq!((w, h), (WIDTH, 1000));
+            assert!(bytes > 20_000, "screenshot of {bytes} bytes looks blank");
+        }
+    }
 }
 
 /// A synthetic report of `n` beads: about 1 in 40 beads a 0-1 bead, a finding every
-/// 25 beads, MT on (so every row carries a word diff), mixed scripts.
+/// 25 beads, MT on (so every row carries a word diff), mixed scripts, and every 100th
+/// A sentence ending in a 300-character URL that must wrap rather than overflow.
 fn synthetic(n: usize) -> Report {
     let mut a = Vec::new();
     let mut b = Vec::new();
@@ -190,8 +205,10 @@ fn synthetic(n: usize) -> Report {
             continue;
         }
         let aid = a.len();
+        let url =
+            if i % 100 == 0 { format!(" https://example.org/{}", "x".repeat(300)) } else { String::new() };
         a.push(format!(
-            "Belarusian President Aleksandr Lukashenko held a meeting on {i} October on <prices> & \"tariffs\" {}% higher.",
+            "Belarusian President Aleksandr Lukashenko held a meeting on {i} October on <prices> & \"tariffs\" {}% higher.{url}",
             i % 89
         ));
         beads.push(Bead { a: vec![aid], b: vec![bid], score: (i % 10) as f64 / 10.0 + 0.05 });
@@ -215,6 +232,11 @@ fn synthetic(n: usize) -> Report {
 #[test]
 fn five_thousand_beads_load_in_under_two_seconds() {
     let report = synthetic(5000);
+    for format in Format::ALL {
+        let started = Instant::now();
+        let out = report::render(&report, format, &RenderOptions::default());
+        eprintln!("render 5000 beads as {}: {:?} ({} bytes)", format.name(), started.elapsed(), out.len());
+    }
     let started = Instant::now();
     let html = report::render(&report, Format::Html, &RenderOptions::default());
     let render_time = started.elapsed();
@@ -244,4 +266,30 @@ fn five_thousand_beads_load_in_under_two_seconds() {
     }
     let best = loads.iter().copied().fold(f64::INFINITY, f64::min);
     assert!(best < LOAD_LIMIT_MS, "5000-bead report took {loads:?} ms to load");
+}
+
+/// Keys n and p walk through the flagged beads (findings or low confidence), wrapping
+/// around. A test-only script, added to a copy of the page, presses the keys after
+/// load and records where each press led.
+#[test]
+fn keys_n_and_p_walk_through_flagged_beads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report/report-mt.json");
+    let report: Report =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("report");
+    let html = report::render(&report, Format::Html, &RenderOptions::default());
+    let presses = "npnnnnp";
+    let probe = format!(
+        "<script>window.addEventListener(\"load\", function () {{ var seen = []; \
+         \"{presses}\".split(\"\").forEach(function (k) {{ \
+         document.dispatchEvent(new KeyboardEvent(\"keydown\", {{key: k}})); seen.push(location.hash); }}); \
+         document.body.setAttribute(\"data-nav\", seen.join(\" \")); }});</script></body>"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("nav.html");
+    std::fs::write(&page, html.replace("</body>", &probe)).expect("write page");
+    let (dom, _) = dump_dom(&page);
+    let start = dom.find("data-nav=\"").expect("the probe ran") + "data-nav=\"".len();
+    let seen = &dom[start..start + dom[start..].find('"').expect("end")];
+    // Flagged beads of the fixture: 0-4 (findings or confidence below 0.5); 5 is not.
+    assert_eq!(seen, "#b0 #b4 #b0 #b1 #b2 #b3 #b2");
 }

@@ -39,9 +39,9 @@ pub struct OutputOpts {
     /// Write there (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Width of text output in columns (default: the terminal's, or 120).
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
+    /// Width of text output in columns (default: the terminal's, or 120; at least 20).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -54,15 +54,29 @@ impl OutputOpts {
     /// Render options for this run (terminal width and colour resolved).
     pub fn render_options(&self) -> RenderOptions {
         let to_terminal = self.output.is_none() && std::io::stdout().is_terminal();
-        let color = match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        let color = use_color(self.color, to_terminal, std::env::var_os("NO_COLOR").as_deref());
+        let width = match self.width {
+            Some(width) => usize::from(width),
+            None if to_terminal => {
+                terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(w, _)| usize::from(w.0)).max(40)
+            }
+            None => DEFAULT_WIDTH,
         };
-        let width = self
-            .width
-            .unwrap_or_else(|| terminal_size::terminal_size().map_or(120, |(w, _)| usize::from(w.0)).max(40));
         RenderOptions { width, color, keep_unaligned: self.keep_unaligned }
+    }
+}
+
+/// Width of text output when it goes to a file or a pipe and `--width` is not given.
+const DEFAULT_WIDTH: usize = 120;
+
+/// Whether to colour: `always` and `never` decide on their own (an explicit choice
+/// beats the environment); `auto` colours only a terminal, and only when `NO_COLOR` is
+/// unset or empty (<https://no-color.org>).
+fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && no_color.is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -70,8 +84,36 @@ impl OutputOpts {
 pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
     let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
-    let report = pipeline::report(&pair, alignment, Vec::new());
+    // The side-by-side view shows the checks' findings too; only `check` gates on them.
+    let findings = sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &Default::default());
+    let report = pipeline::report(&pair, alignment, findings);
     let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
     output::write(cmd.out.output.as_deref(), &text)?;
     Ok(Outcome::Clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_choice_table() {
+        // (choice, stdout is a terminal, NO_COLOR, colour)
+        let cases: &[(ColorChoice, bool, Option<&str>, bool)] = &[
+            (ColorChoice::Auto, true, None, true),
+            (ColorChoice::Auto, true, Some(""), true),
+            (ColorChoice::Auto, true, Some("1"), false),
+            (ColorChoice::Auto, false, None, false),
+            (ColorChoice::Always, false, Some("1"), true),
+            (ColorChoice::Never, true, None, false),
+        ];
+        for &(choice, terminal, no_color, want) in cases {
+            assert_eq!(
+                use_color(choice, terminal, no_color.map(OsStr::new)),
+                want,
+                "{choice:?} {terminal} {no_color:?}"
+            );
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Writing results: to stdout, or atomically to a file (a temp file in the same
-//! directory renamed into place, nothing left behind on failure). A closed stdout
-//! pipe is not an error.
+//! directory renamed into place, nothing left behind on failure; the file gets the
+//! permissions of the file it replaces, or 0644 when new). A closed stdout pipe is not
+//! an error.
 
 use anyhow::Context;
 use std::io::Write;
@@ -27,8 +28,31 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("{}: cannot create a file in this directory", path.display()))?;
     tmp.write_all(bytes).with_context(|| format!("{}: write failed", path.display()))?;
+    tmp.as_file().sync_all().with_context(|| format!("{}: write failed", path.display()))?;
+    set_permissions(&tmp, path).with_context(|| format!("{}: cannot set permissions", path.display()))?;
     tmp.persist(path).with_context(|| format!("{}: cannot move the output into place", path.display()))?;
     Ok(())
+}
+
+/// Gives the temp file (created 0600) the permissions of the file it replaces, or
+/// the usual 0644 of a new file.
+fn set_permissions(tmp: &tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => meta.permissions(),
+        _ => new_file_permissions(tmp.as_file())?,
+    };
+    tmp.as_file().set_permissions(permissions)
+}
+
+#[cfg(unix)]
+fn new_file_permissions(_: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    file.metadata().map(|m| m.permissions())
 }
 
 /// Whether an error is (caused by) a closed stdout pipe.

@@ -2,7 +2,7 @@
 //! a blank line between paragraphs.
 
 use super::{Outcome, output};
-use anyhow::{anyhow, bail};
+use anyhow::bail;
 use clap::Args;
 use std::path::PathBuf;
 use sverka::model::Lang;
@@ -20,9 +20,7 @@ pub struct SegmentArgs {
 /// Runs `sverka segment`.
 pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
     let lang = parse_lang(&args.lang)?;
-    // The library error already names the file and the cause; print it once (its
-    // `source` would repeat the OS message in the `{:#}` chain).
-    let text = sverka::input::read_text(&args.file).map_err(|e| anyhow!("{e}"))?;
+    let text = sverka::input::read_text(&args.file)?;
     let lang = match lang {
         Some(lang) => lang,
         None => sverka::lang::detect(&text, &[]).unwrap_or_else(Lang::en),

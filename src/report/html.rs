@@ -1,16 +1,18 @@
 //! The `html` format: one self-contained page (inline CSS and a small inline script,
-//! no network): a summary of the findings at the top, then the aligned table with one
-//! row per bead (`div.row.bead`, `id="bN"`, rows skipped by layout while off-screen): bead id, confidence, A, B and, when the report
-//! has the MT of B, that MT with a word-level diff against A (`<ins>` only in the MT,
-//! `<del>` only in A). Findings' `found` text is marked in its sentence with the
-//! message as a tooltip and listed under the cell; 1-0 and 0-1 beads show the missing
-//! side as a gap; low-confidence beads are tinted.
+//! no network): a summary of the findings at the top, then the aligned table, one row
+//! per bead (`div.row.bead`, `id="bN"`; a CSS grid whose off-screen rows the browser
+//! skips until scrolled to, so 5,000 beads open fast): bead id, confidence, A, B and,
+//! when the report has the MT of B, that MT with a word-level diff against A (`<ins>`
+//! only in the MT, `<del>` only in A). Findings' `found` text is marked in its sentence
+//! with the message as a tooltip and listed under the cell; 1-0 and 0-1 beads show the
+//! missing side as a gap; low-confidence beads are tinted.
 //!
 //! Every text is escaped (`& < > " '`), control characters become U+FFFD, and the page
-//! is well-formed XML so tests can parse it back. The script only toggles a filter and
-//! records, on load, the load time, page width and row count as attributes of `<html>`
-//! (`data-load-ms`, `data-scroll-width`, `data-client-width`, `data-rows`) for the
-//! browser test.
+//! is well-formed XML so tests can parse it back. The script only toggles a filter,
+//! moves between flagged beads with the keys n and p, and records, on load, the load
+//! time, page width, row count and the number of cut-off cells in the first 200 rows
+//! as attributes of `<html>` (`data-load-ms`, `data-scroll-width`, `data-client-width`,
+//! `data-rows`, `data-clipped-cells`) for the browser test.
 
 use super::marks::{self, Mark};
 use super::{LOW_CONFIDENCE, joined, score};
@@ -118,7 +120,8 @@ fn table(out: &mut String, report: &Report) {
     let with_mt = report.mt.is_some();
     out.push_str(
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"/> \
-         show only beads with findings or low confidence</label></div>\n",
+         show only beads with findings or low confidence</label> · keys <kbd>n</kbd> / <kbd>p</kbd>: \
+         next / previous such bead</div>\n",
     );
     let _ = writeln!(
         out,
@@ -156,23 +159,7 @@ fn table(out: &mut String, report: &Report) {
 }
 
 fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usize], new_paragraph: bool) {
-    let (n, m) = bead.kind();
-    let mut class = format!("row bead k{n}-{m}");
-    if bead.score < LOW_CONFIDENCE {
-        class.push_str(" low");
-    }
-    if !findings.is_empty() || bead.score < LOW_CONFIDENCE {
-        class.push_str(" flagged");
-    }
-    if bead.a.is_empty() {
-        class.push_str(" gap-a");
-    }
-    if bead.b.is_empty() {
-        class.push_str(" gap-b");
-    }
-    if new_paragraph {
-        class.push_str(" para");
-    }
+    let class = row_class(bead, !findings.is_empty(), new_paragraph);
     let _ = write!(
         out,
         "<div id=\"b{i}\" class=\"{class}\" role=\"row\"><div class=\"id\" role=\"cell\"><a href=\"#b{i}\">{i}</a></div>"
@@ -188,17 +175,42 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     cell(out, report, Side::A, &bead.a, findings);
     cell(out, report, Side::B, &bead.b, findings);
     if let Some(mt) = &report.mt {
-        let _ = write!(out, "<div class=\"mt\" lang=\"{}\" role=\"cell\">", escaped(report.a.lang.code()));
-        if bead.b.is_empty() {
-            out.push_str("<span class=\"gap\">—</span>");
-        } else if bead.a.is_empty() {
-            esc(out, &joined(mt, &bead.b));
-        } else {
-            diff(out, &joined(&report.a.sentences, &bead.a), &joined(mt, &bead.b));
-        }
-        out.push_str("</div>");
+        mt_cell(out, report, bead, mt);
     }
     out.push_str("</div>\n");
+}
+
+/// `row bead k2-1` plus `low`, `flagged`, `gap-a`/`gap-b` and `para` as they apply.
+fn row_class(bead: &Bead, has_findings: bool, new_paragraph: bool) -> String {
+    let (n, m) = bead.kind();
+    let low = bead.score < LOW_CONFIDENCE;
+    let mut class = format!("row bead k{n}-{m}");
+    let flags = [
+        (low, " low"),
+        (low || has_findings, " flagged"),
+        (bead.a.is_empty(), " gap-a"),
+        (bead.b.is_empty(), " gap-b"),
+        (new_paragraph, " para"),
+    ];
+    for (on, name) in flags {
+        if on {
+            class.push_str(name);
+        }
+    }
+    class
+}
+
+/// The MT of the bead's B sentences, as a word diff against A when both sides exist.
+fn mt_cell(out: &mut String, report: &Report, bead: &Bead, mt: &[String]) {
+    let _ = write!(out, "<div class=\"mt\" lang=\"{}\" role=\"cell\">", escaped(report.a.lang.code()));
+    if bead.b.is_empty() {
+        out.push_str("<span class=\"gap\">—</span>");
+    } else if bead.a.is_empty() {
+        esc(out, &joined(mt, &bead.b));
+    } else {
+        diff(out, &joined(&report.a.sentences, &bead.a), &joined(mt, &bead.b));
+    }
+    out.push_str("</div>");
 }
 
 /// One side of a bead: its sentences (each with its id), marks, and its findings.
@@ -209,7 +221,12 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
     };
     let _ = write!(out, "<div class=\"{class}\" lang=\"{}\" role=\"cell\">", escaped(lang));
     if ids.is_empty() {
-        out.push_str("<span class=\"gap\">— no counterpart</span>");
+        // A 0-1 bead is a sentence of B missing from A (an omission when A is the
+        // translation); a 1-0 bead is one added in A.
+        out.push_str(match side {
+            Side::A => "<span class=\"gap\">— omitted: no counterpart in A</span>",
+            Side::B => "<span class=\"gap\">— added: no counterpart in B</span>",
+        });
     }
     let texts = super::side_texts(report, side);
     for (k, &id) in ids.iter().enumerate() {

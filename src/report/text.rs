@@ -47,7 +47,12 @@ pub(super) fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary(report));
+    let summary = summary(report);
+    for pieces in wrap(&summary, options.width.max(MIN_COLUMN)) {
+        let line: Vec<&str> = pieces.into_iter().map(|p| &summary[p]).collect();
+        out.push_str(&line.join(" "));
+        out.push('\n');
+    }
     out
 }
 
@@ -131,7 +136,7 @@ impl Layout {
                     row.push_str(SEPARATOR);
                 }
                 row.push_str(part);
-                let used = visible_width(part);
+                let used = if self.color { visible_width(part) } else { width(part) };
                 if k + 1 < parts.len() {
                     row.push_str(&" ".repeat(self.column.saturating_sub(used)));
                 }
@@ -228,7 +233,7 @@ fn summary(report: &Report) -> String {
     let kinds: Vec<String> = report.stats.bead_kinds.iter().map(|(k, n)| format!("{n}×{k}")).collect();
     let s = &report.stats;
     format!(
-        "{} beads ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info\n",
+        "{} beads ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info",
         report.beads.len(),
         if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
         finite(s.mean_score),
@@ -261,6 +266,9 @@ pub(super) fn safe(text: &str) -> String {
 
 /// Display width of a text as printed by [`safe`].
 fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     text.graphemes(true).map(|g| if g.chars().any(char::is_control) { 1 } else { g.width() }).sum()
 }
 

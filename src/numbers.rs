@@ -163,6 +163,22 @@ fn is_percent_word(word: &str) -> bool {
     ["процент", "працэнт", "percent", "pct", "проц"].iter().any(|p| word.starts_with(p))
 }
 
+/// A letter; ASCII and Cyrillic without the Unicode tables (the hot path).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// A letter or digit (fast for ASCII and Cyrillic).
+fn is_alnum(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -202,7 +218,7 @@ impl Scanner<'_> {
     /// The lowercase word starting at `i` (letters only) and the index after it.
     fn word(&self, i: usize) -> Option<(String, usize)> {
         let mut j = i;
-        while self.ch(j).is_some_and(char::is_alphabetic) {
+        while self.ch(j).is_some_and(is_letter) {
             j += 1;
         }
         (j > i).then(|| (self.text[self.byte(i)..self.byte(j)].to_lowercase(), j))
@@ -220,12 +236,12 @@ pub fn extract(text: &str) -> Vec<NumberToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.chars.len() {
-        let prev_alnum = i > 0 && s.ch(i - 1).is_some_and(char::is_alphanumeric);
+        let prev_alnum = i > 0 && s.ch(i - 1).is_some_and(is_alnum);
         if s.is_digit(i) && !s.is_digit(i.wrapping_sub(1)) {
             let (token, end) = number_at(&s, i);
             out.extend(token);
             i = end.max(i + 1);
-        } else if !prev_alnum && s.ch(i).is_some_and(char::is_alphabetic) {
+        } else if !prev_alnum && s.ch(i).is_some_and(is_letter) {
             let (token, end) = word_at(&s, i);
             out.extend(token);
             i = end.max(i + 1);
@@ -324,7 +340,7 @@ fn numeric_date(s: &Scanner<'_>, i: usize) -> Option<(Quantity, usize)> {
         return None;
     }
     let e3 = s.digit_run(e2 + 1);
-    if s.is_digit(e3) || s.ch(e3).is_some_and(char::is_alphabetic) {
+    if s.is_digit(e3) || s.ch(e3).is_some_and(is_letter) {
         return None;
     }
     let (a, b, c) = (s.digits(i, e1), s.digits(e1 + 1, e2), s.digits(e2 + 1, e3));
@@ -381,7 +397,7 @@ fn year_after(s: &Scanner<'_>, j: usize) -> (Option<i32>, usize) {
         k = s.skip_spaces(k + 1);
     }
     let e = s.digit_run(k);
-    if e - k == 4 && !s.ch(e).is_some_and(char::is_alphanumeric) {
+    if e - k == 4 && !s.ch(e).is_some_and(is_alnum) {
         if let Ok(year) = s.digits(k, e).parse::<i32>() {
             return (Some(year), e);
         }
@@ -411,7 +427,7 @@ fn word_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
     let e = s.digit_run(k);
     let mut day = None;
     let mut year = None;
-    if latin && (1..=2).contains(&(e - k)) && !s.ch(e).is_some_and(char::is_alphanumeric) {
+    if latin && (1..=2).contains(&(e - k)) && !s.ch(e).is_some_and(is_alnum) {
         day = s.digits(k, e).parse::<u8>().ok().filter(|d| (1..=31).contains(d));
         if day.is_some() {
             end = skip_ordinal(s, e);
@@ -419,7 +435,7 @@ fn word_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
             year = y;
             end = yend;
         }
-    } else if e - k == 4 && !s.ch(e).is_some_and(char::is_alphanumeric) {
+    } else if e - k == 4 && !s.ch(e).is_some_and(is_alnum) {
         year = s.digits(k, e).parse::<i32>().ok();
         end = e;
     }

@@ -14,7 +14,7 @@ mod numbers;
 pub mod spelling;
 mod terms;
 
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, TermMatch};
 use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side};
 
 /// Options of a check run.
@@ -42,6 +42,8 @@ pub(crate) struct Pair<'a> {
     pub orig_bead: Vec<Option<usize>>,
     /// The glossary under the chosen profile.
     pub glossary: Glossary,
+    /// Glossary matches of each translation sentence (empty unless it is English).
+    pub en_terms: Vec<Vec<TermMatch>>,
 }
 
 impl<'a> Pair<'a> {
@@ -68,7 +70,17 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary }
+        let en_terms = if en.lang == Lang::en() {
+            en.sentences.iter().map(|s| glossary.find(&s.text, &en.lang)).collect()
+        } else {
+            vec![Vec::new(); en.len()]
+        };
+        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_terms }
+    }
+
+    /// Glossary matches of translation sentence `i`.
+    pub fn en_terms(&self, i: usize) -> &[TermMatch] {
+        self.en_terms.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the translation is English (glossary and name checks apply).

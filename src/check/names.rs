@@ -129,16 +129,12 @@ impl Groups {
 
 /// A capitalised Latin word that may be a name.
 fn is_name(word: &str, initial: bool) -> bool {
-    let mut chars = word.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_uppercase() && !is_cyrillic(c));
-    let rest_ok = word.chars().all(|c| c.is_alphabetic() && !is_cyrillic(c));
-    let acronym = word.chars().all(char::is_uppercase);
-    let lower = word.to_lowercase();
+    let first_ok = word.chars().next().is_some_and(|c| c.is_uppercase() && !is_cyrillic(c));
     first_ok
-        && rest_ok
-        && !acronym
+        && word.chars().all(|c| !is_cyrillic(c) && c.is_alphabetic())
+        && !word.chars().all(char::is_uppercase)
         && word.chars().count() >= 3
-        && !(initial && STARTERS.contains(&lower.as_str()))
+        && !(initial && STARTERS.contains(&word.to_lowercase().as_str()))
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -175,7 +171,8 @@ impl Names {
                 names.occurrences[id].push((i, w.span.clone()));
                 if let Some(next) = ws.get(k + 1) {
                     let follower = &text[next.span.clone()];
-                    if text[w.span.end..next.span.start] == *" " && is_name(follower, false) {
+                    let known = names.followers[id].iter().any(|f| f == follower);
+                    if !known && text[w.span.end..next.span.start] == *" " && is_name(follower, false) {
                         names.followers[id].push(follower.to_string());
                     }
                 }
@@ -304,7 +301,7 @@ fn term_surfaces(pair: &Pair<'_>) -> Names {
     let mut names = Names::empty();
     for i in 0..pair.en.len() {
         let text = pair.en_text(i);
-        for m in pair.glossary.find(text, &pair.en.lang) {
+        for m in pair.en_terms(i) {
             if matches!(m.form, FormKind::Canonical | FormKind::Accepted) {
                 let raw = text[m.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
                 // The first letter follows the sentence, not the term: take its case
@@ -316,7 +313,7 @@ fn term_surfaces(pair: &Pair<'_>) -> Names {
                     _ => raw,
                 };
                 let id = names.id(&format!("{}\t{surface}", m.entry));
-                names.occurrences[id].push((i, m.span));
+                names.occurrences[id].push((i, m.span.clone()));
             }
         }
     }
@@ -340,12 +337,13 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     }
     let mut roots: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
     roots.sort();
-    let already: Vec<(usize, String)> = out.iter().map(|f| (f.sentence, f.found.clone())).collect();
-    out.extend(
-        report(&(names, roots), pair)
-            .into_iter()
-            .filter(|f| !already.iter().any(|(i, s)| *i == f.sentence && s.contains(f.found.as_str()))),
-    );
+    let mut already: HashMap<usize, Vec<String>> = HashMap::new();
+    for f in &out {
+        already.entry(f.sentence).or_default().push(f.found.clone());
+    }
+    out.extend(report(&(names, roots), pair).into_iter().filter(|f| {
+        !already.get(&f.sentence).is_some_and(|found| found.iter().any(|s| s.contains(f.found.as_str())))
+    }));
     out
 }
 
@@ -392,12 +390,11 @@ fn report(groups: &(Names, Vec<Vec<usize>>), pair: &Pair<'_>) -> Vec<Finding> {
         let count = names.occurrences[major].len();
         for &id in group.iter().filter(|&&id| id != major) {
             let found = &names.surfaces[id];
-            let mut seen: Vec<usize> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for (i, _) in &names.occurrences[id] {
-                if seen.contains(i) {
+                if !seen.insert(*i) {
                     continue;
                 }
-                seen.push(*i);
                 let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
                 let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
                 f.message = format!(

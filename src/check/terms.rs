@@ -14,7 +14,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
     }
     for i in 0..pair.en.len() {
         let text = pair.en_text(i);
-        for m in pair.glossary.find(text, &pair.en.lang) {
+        for m in pair.en_terms(i) {
             if m.form != FormKind::Variant {
                 continue;
             }
@@ -68,11 +68,7 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
         if en_ids.is_empty() || orig_ids.is_empty() {
             continue;
         }
-        let present: Vec<usize> = en_ids
-            .iter()
-            .flat_map(|&i| pair.glossary.find(pair.en_text(i), &pair.en.lang))
-            .map(|m| m.entry)
-            .collect();
+        let present: Vec<usize> = en_ids.iter().flat_map(|&i| pair.en_terms(i)).map(|m| m.entry).collect();
         let mut reported: Vec<usize> = Vec::new();
         for &j in orig_ids.iter() {
             let text = pair.orig_text(j);

@@ -49,14 +49,20 @@ pub fn is_ending(suffix: &str, tongue: Tongue) -> bool {
 
 /// Lowercase with `ё` → `е` and typographic apostrophes unified, for matching.
 pub fn normalise(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ё' => 'е',
-            '’' | 'ʼ' | '`' => '\'',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'a'..='z' | '0'..='9' => out.push(c),
+            'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            'Ё' | 'ё' => out.push('е'),
+            'Ѐ'..='Џ' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
+            'а'..='я' | 'ѐ'..='џ' => out.push(c),
+            '’' | 'ʼ' | '`' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Endings never cut from a lemma: in a lemma they are part of a surname or a place
@@ -128,6 +134,15 @@ mod tests {
         assert_eq!(stem("путин", Tongue::Ru), "путин");
         assert_eq!(stem("киев", Tongue::Ru), "киев");
         assert_eq!(stem("лукашэнка", Tongue::Be), "лукашэнк");
+    }
+
+    #[test]
+    fn normalising_lowercases_every_script_and_folds_yo() {
+        assert_eq!(normalise("ЗЕЛЁНЫЙ Ўзмоцнены ІВАН Kursk’s Ѐ Ÿ"), "зеленый ўзмоцнены іван kursk's ѐ ÿ");
+        for c in ('\u{400}'..='\u{42f}').chain('A'..='Z') {
+            let expected: String = c.to_lowercase().map(|c| if c == 'ё' { 'е' } else { c }).collect();
+            assert_eq!(normalise(&c.to_string()), expected, "{c}");
+        }
     }
 
     #[test]

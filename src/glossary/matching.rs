@@ -27,8 +27,15 @@ pub struct Word {
     pub initial: bool,
 }
 
+/// A letter or digit; ASCII and Cyrillic without the Unicode tables (the hot path).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -1,6 +1,12 @@
 //! `omission` and `addition`: sentences of the original in beads with no translation,
 //! and sentences of the translation in beads with no original. Empty sentences (blank
 //! lines of presegmented input) are not reported.
+//!
+//! An aligner may also join a dropped sentence to its neighbour (a 1-2 bead). Such a
+//! bead is reported too when its translation is much shorter than its original (under
+//! 0.65 of the length the document's 1-1 beads predict) and leaving out one of its
+//! sentences explains the length (within 25 %): that sentence is the omission. The same
+//! holds the other way round for additions.
 
 use super::Pair;
 use crate::model::{CheckKind, Finding, Severity};
@@ -33,4 +39,131 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Length ratio translation/original over the 1-1 beads (chars); 1.1 by default.
+fn length_ratio(pair: &Pair<'_>) -> f64 {
+    let (mut en_chars, mut orig_chars) = (0usize, 0usize);
+    for (en, orig) in &pair.beads {
+        if let ([i], [j]) = (&en[..], &orig[..]) {
+            en_chars += pair.en_text(*i).chars().count();
+            orig_chars += pair.orig_text(*j).chars().count();
+        }
+    }
+    if orig_chars < 300 { 1.1 } else { (en_chars as f64 / orig_chars as f64).clamp(0.6, 1.8) }
+}
+
+/// The sentences of `many` (lengths) whose absence would explain why `one` (the other
+/// side's length, scaled to `many`'s language) is so short.
+fn unexplained(one: f64, many: &[usize]) -> Vec<usize> {
+    let total: usize = many.iter().sum();
+    if one >= 0.65 * total as f64 {
+        return Vec::new();
+    }
+    (0..many.len())
+        .filter(|&k| {
+            let (len, rest) = (many[k] as f64, (total - many[k]) as f64);
+            let err = (one - rest).abs() / one.max(rest).max(1.0);
+            err <= 0.3 && len >= 20.0 && len >= 0.3 * one
+        })
+        .collect()
+}
+
+/// Evidence that a sentence is rendered on the other side: (anchors of the sentence
+/// found there, anchors not found). Anchors are quantities and glossary terms.
+fn evidence(
+    sentence: &str,
+    lang: &crate::model::Lang,
+    other: &str,
+    other_lang: &crate::model::Lang,
+    g: &crate::glossary::Glossary,
+) -> (usize, usize) {
+    let theirs: Vec<_> = crate::numbers::extract(other).into_iter().map(|t| t.value).collect();
+    let their_terms: Vec<usize> = g.find(other, other_lang).into_iter().map(|m| m.entry).collect();
+    let (mut found, mut missing) = (0, 0);
+    for q in crate::numbers::extract(sentence) {
+        if theirs.iter().any(|t| t.compatible(&q.value)) { found += 1 } else { missing += 1 }
+    }
+    for m in g.find(sentence, lang) {
+        if their_terms.contains(&m.entry) { found += 1 } else { missing += 1 }
+    }
+    (found, missing)
+}
+
+/// Among `candidates` (indexes into `ids`), the one sentence with nothing of it on the
+/// other side and the most anchors missing there.
+fn pick(candidates: &[usize], ids: &[usize], ev: impl Fn(usize) -> (usize, usize)) -> Option<usize> {
+    candidates
+        .iter()
+        .map(|&k| (k, ev(ids[k])))
+        .filter(|(_, (found, _))| *found == 0)
+        .max_by_key(|(k, (_, missing))| (*missing, std::cmp::Reverse(*k)))
+        .filter(|(_, (_, missing))| *missing > 0 || candidates.len() == 1)
+        .map(|(k, _)| ids[k])
+}
+
+/// Omissions and additions hidden in beads that join several sentences.
+pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
+    let ratio = length_ratio(pair);
+    let g = &pair.glossary;
+    let mut out = Vec::new();
+    for (en, orig) in &pair.beads {
+        if en.is_empty() || orig.is_empty() || (en.len() == 1 && orig.len() == 1) {
+            continue;
+        }
+        let en_text = en.iter().map(|&i| pair.en_text(i)).collect::<Vec<_>>().join(" ");
+        let orig_text = orig.iter().map(|&j| pair.orig_text(j)).collect::<Vec<_>>().join(" ");
+        let (en_len, orig_len) = (en_text.chars().count(), orig_text.chars().count());
+        if orig.len() >= 2 {
+            let lens: Vec<usize> = orig.iter().map(|&j| pair.orig_text(j).chars().count()).collect();
+            let candidates = unexplained(en_len as f64 / ratio, &lens);
+            let ev = |j: usize| evidence(pair.orig_text(j), &pair.orig.lang, &en_text, &pair.en.lang, g);
+            if let Some(j) = pick(&candidates, orig, ev) {
+                let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
+                f.message =
+                    "this sentence of the original seems to have no counterpart: the translation of its \
+                             passage is much shorter and has none of its names or numbers"
+                        .to_string();
+                out.push(f);
+            }
+        }
+        if en.len() >= 2 {
+            let lens: Vec<usize> = en.iter().map(|&i| pair.en_text(i).chars().count()).collect();
+            let candidates = unexplained(orig_len as f64 * ratio, &lens);
+            let ev = |i: usize| evidence(pair.en_text(i), &pair.en.lang, &orig_text, &pair.orig.lang, g);
+            if let Some(i) = pick(&candidates, en, ev) {
+                let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
+                f.message =
+                    "this sentence of the translation seems to have no counterpart: its passage is much \
+                             longer than the original and has names or numbers the original lacks"
+                        .to_string();
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_leaves_the_sentences_that_may_be_missing() {
+        // 13 000 troops: the translation of one of two similar sentences is missing.
+        assert_eq!(unexplained(78.0 / 1.15, &[51, 59]), vec![0, 1]);
+        // A lead that renders both sentences is long enough.
+        assert!(unexplained(190.0 / 1.1, &[110, 95]).is_empty());
+        // Short sentences are not guessed at.
+        assert!(unexplained(40.0, &[60, 12]).is_empty());
+    }
+
+    #[test]
+    fn evidence_picks_the_sentence_with_nothing_on_the_other_side() {
+        let ev = |j: usize| [(1, 0), (0, 1)][j];
+        assert_eq!(pick(&[0, 1], &[0, 1], ev), Some(1));
+        let none = |_: usize| (0, 0);
+        assert_eq!(pick(&[0, 1], &[0, 1], none), None, "no evidence, no guess");
+        assert_eq!(pick(&[1], &[0, 1], none), Some(1));
+    }
 }

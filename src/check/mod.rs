@@ -137,6 +137,7 @@ pub fn run(
         .unwrap_or_else(|_| glossary.with_profile(None).unwrap_or_default());
     let pair = Pair::new(a, b, alignment, glossary);
     let mut out = coverage::check(&pair);
+    out.extend(coverage::joined(&pair));
     out.extend(terms::variants(&pair));
     out.extend(terms::missing(&pair));
     out.extend(names::check(&pair));
@@ -200,6 +201,38 @@ mod tests {
         assert!(
             run(&written, &ru2, &one_to_one(1), &Glossary::default(), &CheckOptions::default()).is_empty()
         );
+    }
+
+    #[test]
+    fn a_sentence_dropped_inside_a_joined_bead_is_an_omission() {
+        let en = doc(
+            Lang::en(),
+            &[
+                "Belarus and Russia will hold the Union Shield 2025 joint strategic exercise in September.",
+                "The main stage of the exercise will take place at training grounds in Belarus.",
+                "The CSTO member states have been invited to send observers.",
+            ],
+        );
+        let ru = doc(
+            Lang::ru(),
+            &[
+                "Беларусь и Россия в сентябре проведут совместное стратегическое учение \"Щит Союза-2025\".",
+                "Основной этап учения пройдет на полигонах Беларуси.",
+                "К учению планируется привлечь около 13 тыс. военнослужащих.",
+                "Наблюдателей направить приглашены государства - члены ОДКБ.",
+            ],
+        );
+        let al = Alignment {
+            beads: vec![
+                Bead { a: vec![0], b: vec![0], score: 1.0 },
+                Bead { a: vec![1], b: vec![1, 2], score: 1.0 },
+                Bead { a: vec![2], b: vec![3], score: 1.0 },
+            ],
+        };
+        let f = run(&en, &ru, &al, &Glossary::builtin(), &CheckOptions::default());
+        let omissions: Vec<usize> =
+            f.iter().filter(|f| f.check == CheckKind::Omission).map(|f| f.sentence).collect();
+        assert_eq!(omissions, vec![2], "{f:?}");
     }
 
     #[test]

@@ -43,6 +43,7 @@ enum Field {
 /// [`Error::Parse`] with the line of malformed XML, or when the file holds no entry
 /// with an English term.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(true);
     let line_at = |pos: u64| text.as_bytes().iter().take(pos as usize).filter(|&&b| b == b'\n').count() + 1;
@@ -199,6 +200,19 @@ mod tests {
         assert_eq!(e[0].variants, vec!["Kiev"]);
         assert_eq!(e[0].ru, vec!["Киев"]);
         assert_eq!(e[0].kind, TermType::Place);
+    }
+
+    #[test]
+    fn tbx_v3_with_a_byte_order_mark_and_admitted_terms() {
+        let xml = "\u{feff}<?xml version=\"1.0\"?><tbx type=\"TBX-Basic\" style=\"dct\" xmlns:basic=\"http://www.tbxinfo.net/ns/basic\"><text><body>\
+<conceptEntry id=\"c1\"><langSec xml:lang=\"en-GB\"><termSec><term>Odesa</term></termSec>\
+<termSec><term>Odesa city</term><basic:administrativeStatus>admittedTerm-admn-sts</basic:administrativeStatus></termSec>\
+<termSec><term>Odessa</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec></langSec>\
+<langSec xml:lang=\"be\"><termSec><term>Адэса</term></termSec></langSec></conceptEntry></body></text></tbx>";
+        let e = parse(xml, Path::new("t.tbx")).expect("parses");
+        assert_eq!((e[0].en.as_str(), e[0].en_alt.clone()), ("Odesa", vec!["Odesa city".to_string()]));
+        assert_eq!(e[0].variants, vec!["Odessa"]);
+        assert_eq!(e[0].be, vec!["Адэса"]);
     }
 
     #[test]

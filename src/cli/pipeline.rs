@@ -35,10 +35,40 @@ pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyh
     for path in &opts.glossary {
         glossary = glossary.layered(Glossary::load(path)?);
     }
-    if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() || opts.dict.is_some() {
-        bail!("--mt, --mt-file, --embed-url and --dict are not available yet");
+    if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() {
+        bail!("--mt, --mt-file and --embed-url are not available yet");
     }
-    Ok(Pair { a, b, mt_b: None, glossary, dict: None })
+    let dict = opts.dict.as_deref().map(load_dict).transpose()?;
+    Ok(Pair { a, b, mt_b: None, glossary, dict })
+}
+
+/// Reads `--dict`: a dictd dictionary (`X.index` with `X.dict` or `X.dict.dz`, given by
+/// any of the three names) or else a TSV file.
+pub fn load_dict(path: &Path) -> anyhow::Result<align::Dictionary> {
+    let name = path.to_string_lossy();
+    let stem = [".dict.dz", ".index", ".dict"].iter().find_map(|suffix| name.strip_suffix(suffix));
+    let parse_err = |path: &Path, e: align::dict::DictError| sverka::Error::parse(path, e.line, e.message);
+    let Some(stem) = stem else {
+        let text = sverka::input::read_text(path)?;
+        return Ok(align::dict::parse_tsv(&text).map_err(|e| parse_err(path, e))?);
+    };
+    let index_path = std::path::PathBuf::from(format!("{stem}.index"));
+    let index = sverka::input::read_text(&index_path)?;
+    let plain = std::path::PathBuf::from(format!("{stem}.dict"));
+    let data = if plain.exists() {
+        std::fs::read(&plain).with_context(|| format!("{}: cannot read", plain.display()))?
+    } else {
+        let dz = format!("{stem}.dict.dz");
+        let out = std::process::Command::new("gzip")
+            .args(["-dc", &dz])
+            .output()
+            .with_context(|| format!("{dz}: cannot run gzip to decompress it; decompress it by hand"))?;
+        if !out.status.success() {
+            bail!("{dz}: gzip could not decompress it; give the uncompressed .dict file");
+        }
+        out.stdout
+    };
+    Ok(align::dict::parse_dictd(&index, &data).map_err(|e| parse_err(&index_path, e))?)
 }
 
 /// Parses `--langs LA,LB`.
@@ -71,7 +101,12 @@ pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> any
 /// Aligns a loaded pair.
 pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
     let resources = Resources { glossary: Some(&pair.glossary), dict: pair.dict.as_ref(), similarity: None };
-    align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
+    align::align(
+        &pair.a,
+        &pair.b,
+        &resources,
+        &AlignOptions { max_group: opts.max_group, ..AlignOptions::default() },
+    )
 }
 
 /// Builds the report of an aligned pair with its findings.

@@ -80,6 +80,8 @@ const W_WORD: f32 = 1.0;
 const W_NAME: f32 = 1.0;
 const W_GLOSSARY: f32 = 1.5;
 const W_DICT: f32 = 0.4;
+const W_COGNATE: f32 = 0.7;
+const COGNATE_CLASSES: usize = 4;
 const NAME_THRESHOLD: f64 = 0.5;
 
 /// The script a document is mostly written in.
@@ -169,7 +171,10 @@ fn consonant_classes(word: &str) -> Vec<u8> {
         let c = lower[i];
         let next = lower.get(i + 1).copied();
         let (class, skip) = match (c, next) {
-            ('k' | 'z' | 's' | 'c' | 't', Some('h')) => (if c == 'k' { b'G' } else { b'S' }, 2),
+            ('k', Some('h')) => (b'G', 2),
+            ('z' | 's' | 'c', Some('h')) => (b'S', 2),
+            ('t', Some('h')) => (b'T', 2),
+            ('у', Some('и' | 'э' | 'е' | 'а' | 'о')) if i == 0 => (b'V', 1),
             ('p', Some('h')) => (b'V', 2),
             ('c', Some('k')) => (b'K', 2),
             _ => (class_of(c), 1),
@@ -201,6 +206,14 @@ fn class_of(c: char) -> u8 {
     }
 }
 
+/// Whether two words agree on their first three consonant classes (or on all of them
+/// when shorter), with at least two classes each.
+fn same_skeleton(a: &str, b: &str) -> bool {
+    let (ca, cb) = (consonant_classes(a), consonant_classes(b));
+    let k = ca.len().min(cb.len()).min(3);
+    k >= 2 && ca[..k] == cb[..k]
+}
+
 /// Links capitalised Cyrillic words to capitalised Latin words that plausibly render
 /// them (`translit::name_similarity`), candidates bucketed by their first consonant
 /// classes; returns a name key for each linked word of each side.
@@ -221,8 +234,10 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
         .flat_map_iter(|(cs, ls)| {
             cs.iter().flat_map(move |&c| {
                 ls.iter().filter_map(move |&l| {
-                    let sim = crate::translit::name_similarity(&cyr_words[c], &lat_words[l]);
-                    (sim >= NAME_THRESHOLD).then_some((c, l))
+                    let (cw, lw) = (&cyr_words[c], &lat_words[l]);
+                    let linked =
+                        same_skeleton(cw, lw) || crate::translit::name_similarity(cw, lw) >= NAME_THRESHOLD;
+                    linked.then_some((c, l))
                 })
             })
         })
@@ -277,6 +292,8 @@ struct Side<'a> {
     doc: &'a Document,
     lang: &'a Lang,
     cyrillic: bool,
+    /// Whether words carry consonant-skeleton keys (the two sides differ in script).
+    cognates: bool,
 }
 
 /// Raw (unweighted by rarity) keys of one sentence.
@@ -313,6 +330,15 @@ fn raw_keys(
     for w in words(text) {
         if let Some(k) = word_key(w) {
             keys.push((k, W_WORD));
+        }
+        if side.cognates {
+            let classes = consonant_classes(w);
+            if classes.len() >= COGNATE_CLASSES {
+                keys.push((
+                    key(b's', std::str::from_utf8(&classes[..COGNATE_CLASSES]).unwrap_or("")),
+                    W_COGNATE,
+                ));
+            }
         }
         if is_capitalised(w) {
             if let Some(&k) = names.get(w) {
@@ -351,8 +377,10 @@ fn capitalised_vocab(doc: &Document, cyrillic_words: bool) -> Vec<String> {
 
 /// Anchors of every sentence of both documents.
 pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
-    let sa = Side { doc: a, lang: &a.lang, cyrillic: mostly_cyrillic(a) };
-    let sb = Side { doc: b, lang: &b.lang, cyrillic: mostly_cyrillic(b) };
+    let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
+    let cognates = ca != cb;
+    let sa = Side { doc: a, lang: &a.lang, cyrillic: ca, cognates };
+    let sb = Side { doc: b, lang: &b.lang, cyrillic: cb, cognates };
     let (names_a, names_b) = match (sa.cyrillic, sb.cyrillic) {
         (true, false) => link_names(&capitalised_vocab(a, true), &capitalised_vocab(b, false)),
         (false, true) => {

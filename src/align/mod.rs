@@ -66,14 +66,46 @@ impl Default for AlignOptions {
 
 /// The cost weights of the offline scorers (see `notes/align-readme.md`).
 pub const WEIGHTS: Weights = Weights {
-    null: 4.5,
+    null: 2.0,
     merge: 2.2,
     anchor: 2.0,
     paragraph_edge: 1.0,
     paragraph_inside: 1.5,
     similarity: 0.0,
     similarity_null: 0.0,
+    count: 1.0,
 };
+
+/// Number of sentences a unit of text holds: 1 + the sentence ends found inside it
+/// (`.`, `!`, `?` or `…`, optionally closed by quotes or brackets, then a space and a
+/// capital letter or an opening quote), ignoring ends after short words (`Mr.`, `St.`).
+pub fn sentences_inside(text: &str) -> f32 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut count = 1.0;
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '.' | '!' | '?' | '…') {
+            let word = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric()).count();
+            let mut k = i + 1;
+            while k < chars.len() && matches!(chars[k], '"' | '\'' | '»' | '”' | '’' | ')') {
+                k += 1;
+            }
+            let spaced = k < chars.len() && chars[k].is_whitespace();
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
+            let next = chars.get(k).copied();
+            let starts = next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '«' | '“' | '„'));
+            if spaced && starts && (word > 3 || chars[i] != '.') {
+                count += 1.0;
+            }
+            i = k.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
 
 /// Aligns `a` with `b`: every sentence of both sides in exactly one bead, beads
 /// monotone, each with a confidence in [0, 1].
@@ -82,6 +114,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let lengths =
         |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| s.text.chars().count() as f32).collect() };
     let (len_a, len_b) = (lengths(a), lengths(b));
+    let counts =
+        |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| sentences_inside(&s.text)).collect() };
     let length = LengthModel::learn(
         len_a.iter().map(|&x| f64::from(x)).sum(),
         len_b.iter().map(|&x| f64::from(x)).sum(),
@@ -95,6 +129,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let level = Level {
         len_a,
         len_b,
+        count_a: counts(a),
+        count_b: counts(b),
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),

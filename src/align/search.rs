@@ -11,7 +11,7 @@ const FULL_GRID: usize = 300_000;
 /// Sentences per block at the next coarser level.
 const BLOCK: usize = 8;
 /// How far (in units) the fine band reaches beyond the projected block path.
-const MARGIN: usize = 12;
+const MARGIN: usize = 6;
 /// Largest group of blocks on one side of a coarse bead.
 const COARSE_GROUP: usize = 3;
 
@@ -21,6 +21,10 @@ pub struct Level<'a> {
     pub len_a: Vec<f32>,
     /// Characters per unit, side B.
     pub len_b: Vec<f32>,
+    /// Sentences held per unit, side A.
+    pub count_a: Vec<f32>,
+    /// Sentences held per unit, side B.
+    pub count_b: Vec<f32>,
     /// Anchors per unit, side A.
     pub anchors_a: &'a [Anchors],
     /// Anchors per unit, side B.
@@ -45,8 +49,8 @@ pub struct Setup<'a> {
 pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scorer<'a>) {
     let (n, m) = (level.len_a.len(), level.len_b.len());
     let scorer = Scorer {
-        a: SideData::new(&level.len_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
-        b: SideData::new(&level.len_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
+        a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
+        b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
         length: setup.length,
         weights: setup.weights,
         similarity: setup.similarity,
@@ -82,11 +86,13 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     let coarse = Level {
         len_a: block_sums(&level.len_a, &ca),
         len_b: block_sums(&level.len_b, &cb),
+        count_a: block_sums(&level.count_a, &ca),
+        count_b: block_sums(&level.count_b, &cb),
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: None,
     };
-    let weights = Weights { merge: setup.weights.merge / 2.0, ..setup.weights };
+    let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
     let coarse_setup = Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None };
     let (path, _) = align_level(&coarse, &coarse_setup);
     let mut band = Band { lo: vec![usize::MAX; n + 1], hi: vec![0; n + 1] };

@@ -7,6 +7,9 @@
 /// translations have heavier tails than a normal law, so a wider one errs less.
 pub const VARIANCE: f32 = 10.0;
 
+/// Weight of the prior on the length ratio, in characters a side.
+pub const PRIOR_CHARS: f64 = 400.0;
+
 /// The length model of one document pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LengthModel {
@@ -17,9 +20,10 @@ pub struct LengthModel {
 }
 
 impl LengthModel {
-    /// The model learned from the total lengths of the two sides.
+    /// The model learned from the total lengths of the two sides, with a prior of
+    /// [`PRIOR_CHARS`] characters a side at ratio 1 so that short texts do not swing it.
     pub fn learn(total_a: f64, total_b: f64) -> Self {
-        let ratio = if total_a > 0.0 && total_b > 0.0 { (total_b / total_a) as f32 } else { 1.0 };
+        let ratio = ((total_b + PRIOR_CHARS) / (total_a + PRIOR_CHARS)) as f32;
         LengthModel { ratio: ratio.clamp(0.05, 20.0), variance: VARIANCE }
     }
 
@@ -64,8 +68,9 @@ mod tests {
 
     #[test]
     fn cost_grows_with_the_mismatch() {
-        let m = LengthModel::learn(100.0, 120.0);
-        assert!((m.ratio - 1.2).abs() < 1e-6);
+        let m = LengthModel::learn(10_000.0, 12_000.0);
+        assert!((m.ratio - 1.2).abs() < 0.01);
+        assert!((LengthModel::learn(0.0, 0.0).ratio - 1.0).abs() < 1e-6);
         let good = m.cost(100.0, 120.0);
         let bad = m.cost(100.0, 60.0);
         assert!(good < 0.01, "{good}");

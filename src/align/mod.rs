@@ -76,6 +76,9 @@ pub const WEIGHTS: Weights = Weights {
     count: 1.0,
 };
 
+/// Relative change of the learned length ratio that triggers a second pass.
+const RATIO_TOLERANCE: f32 = 0.02;
+
 /// Number of sentences a unit of text holds: 1 + the sentence ends found inside it
 /// (`.`, `!`, `?` or `…`, optionally closed by quotes or brackets, then a space and a
 /// capital letter or an opening quote), ignoring ends after short words (`Mr.`, `St.`).
@@ -135,9 +138,22 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
     };
-    let setup =
+    let mut setup =
         Setup { length, weights, max_group: options.max_group.max(1), similarity: resources.similarity };
-    let (path, scorer) = search::align_level(&level, &setup);
+    let (mut path, mut scorer) = search::align_level(&level, &setup);
+    // The ratio learned from the totals is biased by sentences with no counterpart;
+    // learn it again from the aligned beads only and realign when it moved.
+    let (ta, tb) = path.iter().filter(|s| s.a.0 < s.a.1 && s.b.0 < s.b.1).fold((0.0, 0.0), |(x, y), s| {
+        (
+            x + f64::from(scorer.a.len[s.a.1] - scorer.a.len[s.a.0]),
+            y + f64::from(scorer.b.len[s.b.1] - scorer.b.len[s.b.0]),
+        )
+    });
+    let relearned = LengthModel::learn(ta, tb);
+    if (relearned.ratio / length.ratio - 1.0).abs() > RATIO_TOLERANCE {
+        setup.length = relearned;
+        (path, scorer) = search::align_level(&level, &setup);
+    }
     let beads = confidence::beads(&path, &scorer, setup.max_group);
     Alignment { beads }
 }

@@ -80,6 +80,7 @@ const W_WORD: f32 = 1.0;
 const W_NAME: f32 = 1.0;
 const W_GLOSSARY: f32 = 1.5;
 const W_DICT: f32 = 0.4;
+const W_CALENDAR: f32 = 1.0;
 const W_COGNATE: f32 = 0.7;
 const COGNATE_CLASSES: usize = 4;
 const NAME_THRESHOLD: f64 = 0.5;
@@ -266,6 +267,34 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
     (cyr, lat)
 }
 
+/// Month and weekday stems (`data/calendar.tsv`): (folded stem, must be capitalised, key).
+fn calendar() -> &'static [(String, bool, u64)] {
+    static TABLE: std::sync::OnceLock<Vec<(String, bool, u64)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut cells = line.split('\t');
+            let Some(id) = cells.next() else { continue };
+            for (col, stem) in cells.enumerate() {
+                if !stem.is_empty() {
+                    // Columns: en ru be de fr is; English and German months are capitalised.
+                    out.push((normalise(stem), col == 0 || col == 3, key(b'c', id)));
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The calendar key of a word (a month or weekday name in any of our languages).
+fn calendar_key(word: &str, folded: &str) -> Option<u64> {
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    calendar()
+        .iter()
+        .find(|(stem, caps, _)| folded.starts_with(stem.as_str()) && (capital || !caps))
+        .map(|c| c.2)
+}
+
 /// Dictionary stem: long words lose up to two final letters (case endings).
 fn dict_stem(word: &str) -> String {
     let norm = normalise(word);
@@ -344,6 +373,9 @@ fn raw_keys(
             if let Some(&k) = names.get(w) {
                 keys.push((k, W_NAME));
             }
+        }
+        if let Some(k) = calendar_key(w, &normalise(w)) {
+            keys.push((k, W_CALENDAR));
         }
         if let Some(ids) = dict.map.get(&dict_stem(w)) {
             keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
@@ -457,6 +489,20 @@ mod tests {
             assert_eq!(cc[..3], lc[..3], "{c} / {l}");
         }
         assert_ne!(consonant_classes("Минске")[..3], consonant_classes("Berlin")[..3]);
+    }
+
+    #[test]
+    fn calendar_names_match_across_languages() {
+        let k = |w: &str| calendar_key(w, &normalise(w));
+        assert!(k("October").is_some());
+        assert_eq!(k("October"), k("октября"));
+        assert_eq!(k("кастрычніка"), k("octobre"));
+        assert_eq!(k("Monday"), k("понедельник"));
+        assert_eq!(k("monday"), None, "English names must be capitalised");
+        assert_eq!(k("Moscow"), None);
+        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(line.split('\t').count(), 7, "{line}");
+        }
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl Default for AlignOptions {
 
 /// The cost weights of the offline scorers (see `notes/align-readme.md`).
 pub const WEIGHTS: Weights = Weights {
-    null: 2.0,
+    null: 2.5,
     merge: 2.2,
     anchor: 2.0,
     paragraph_edge: 1.0,

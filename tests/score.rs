@@ -7,7 +7,7 @@ fn score(args: &[&str]) -> Output {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/score");
     let args: Vec<String> =
         args.iter().map(|a| if a.contains('.') { format!("{dir}/{a}") } else { a.to_string() }).collect();
-    Command::new(env!("CARGO_BIN_EXE_sverka")).arg("score").args(&args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_sverka")).arg("score").args(&args).output().expect("run sverka")
 }
 
 #[test]

@@ -147,15 +147,14 @@ fn normalise(word: &str) -> String {
 
 /// The shared-prefix key of a word, when the word is long enough to carry meaning
 /// (4+ letters, or an all-capital acronym of 2+).
-fn word_key(word: &str) -> Option<u64> {
+fn word_key(word: &str, folded: &str) -> Option<u64> {
     let n = word.chars().count();
     let acronym = n >= 2 && word.chars().all(char::is_uppercase);
     if n < 4 && !acronym {
         return None;
     }
-    let norm = normalise(word);
-    let prefix: String = norm.chars().take(5).collect();
-    Some(key(b'w', &prefix))
+    let end = folded.char_indices().nth(5).map_or(folded.len(), |(i, _)| i);
+    Some(key(b'w', &folded[..end]))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -268,17 +267,21 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
 }
 
 /// Month and weekday stems (`data/calendar.tsv`): (folded stem, must be capitalised, key).
-fn calendar() -> &'static [(String, bool, u64)] {
-    static TABLE: std::sync::OnceLock<Vec<(String, bool, u64)>> = std::sync::OnceLock::new();
+type Calendar = HashMap<char, Vec<(String, bool, u64)>>;
+
+fn calendar() -> &'static Calendar {
+    static TABLE: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut out = Vec::new();
+        let mut out: Calendar = HashMap::new();
         for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
             let mut cells = line.split('\t');
             let Some(id) = cells.next() else { continue };
             for (col, stem) in cells.enumerate() {
                 if !stem.is_empty() {
                     // Columns: en ru be de fr is; English and German months are capitalised.
-                    out.push((normalise(stem), col == 0 || col == 3, key(b'c', id)));
+                    let stem = normalise(stem);
+                    let first = stem.chars().next().unwrap_or(' ');
+                    out.entry(first).or_default().push((stem, col == 0 || col == 3, key(b'c', id)));
                 }
             }
         }
@@ -289,10 +292,8 @@ fn calendar() -> &'static [(String, bool, u64)] {
 /// The calendar key of a word (a month or weekday name in any of our languages).
 fn calendar_key(word: &str, folded: &str) -> Option<u64> {
     let capital = word.chars().next().is_some_and(char::is_uppercase);
-    calendar()
-        .iter()
-        .find(|(stem, caps, _)| folded.starts_with(stem.as_str()) && (capital || !caps))
-        .map(|c| c.2)
+    let bucket = calendar().get(&folded.chars().next()?)?;
+    bucket.iter().find(|(stem, caps, _)| folded.starts_with(stem.as_str()) && (capital || !caps)).map(|c| c.2)
 }
 
 /// Dictionary stem: long words lose up to two final letters (case endings).
@@ -335,7 +336,9 @@ fn raw_keys(
 ) -> Vec<(u64, f32)> {
     let mut keys = Vec::new();
     for q in crate::numbers::extract(text) {
-        keys.push((key(b'q', &format!("{:?}", q.value)), W_NUMBER));
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&q.value, &mut h);
+        keys.push((std::hash::Hasher::finish(&h), W_NUMBER));
     }
     for c in text.chars() {
         let p = match c {
@@ -357,7 +360,8 @@ fn raw_keys(
         }
     }
     for w in words(text) {
-        if let Some(k) = word_key(w) {
+        let folded = normalise(w);
+        if let Some(k) = word_key(w, &folded) {
             keys.push((k, W_WORD));
         }
         if side.cognates {
@@ -374,10 +378,13 @@ fn raw_keys(
                 keys.push((k, W_NAME));
             }
         }
-        if let Some(k) = calendar_key(w, &normalise(w)) {
+        if let Some(k) = calendar_key(w, &folded) {
             keys.push((k, W_CALENDAR));
         }
-        if let Some(ids) = dict.map.get(&dict_stem(w)) {
+        if dict.map.is_empty() {
+            continue;
+        }
+        if let Some(ids) = dict.map.get(&dict_stem(&folded)) {
             keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
         }
     }
@@ -507,9 +514,10 @@ mod tests {
 
     #[test]
     fn word_keys_fold_accents_and_skip_short_words() {
-        assert_eq!(word_key("Expedition"), word_key("expédition"));
-        assert_eq!(word_key("der"), None);
-        assert!(word_key("EU").is_some());
+        let k = |w: &str| word_key(w, &normalise(w));
+        assert_eq!(k("Expedition"), k("expédition"));
+        assert_eq!(k("der"), None);
+        assert!(k("EU").is_some());
     }
 
     #[test]

@@ -253,13 +253,10 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let (n, m) = (scorer.a.n(), scorer.b.n());
     let g = max_group.max(1);
     let shared = Shared::new(scorer, band, g);
+    // Cheapest kinds first, so that the lower bound prunes the rest.
     let mut kinds: Vec<(usize, usize)> = vec![(1, 1), (0, 1), (1, 0)];
-    for x in 1..=g {
-        for y in 1..=g {
-            if (x, y) != (1, 1) {
-                kinds.push((x, y));
-            }
-        }
+    for sum in 3..=2 * g {
+        kinds.extend((1..=g).filter(|&x| sum > x && sum - x <= g).map(|x| (x, sum - x)));
     }
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0usize;

@@ -71,7 +71,7 @@ mod tests {
         let m = LengthModel::learn(10_000.0, 12_000.0);
         assert!((m.ratio - 1.2).abs() < 0.01);
         assert!((LengthModel::learn(0.0, 0.0).ratio - 1.0).abs() < 1e-6);
-        let good = m.cost(100.0, 120.0);
+        let good = m.cost(100.0, 100.0 * m.ratio);
         let bad = m.cost(100.0, 60.0);
         assert!(good < 0.01, "{good}");
         assert!(bad > good + 2.0, "{bad}");

@@ -152,7 +152,7 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let relearned = LengthModel::learn(ta, tb);
     if (relearned.ratio / length.ratio - 1.0).abs() > RATIO_TOLERANCE {
         setup.length = relearned;
-        (path, scorer) = search::align_level(&level, &setup);
+        (path, scorer) = search::realign_near(&level, &setup, &path);
     }
     let beads = confidence::beads(&path, &scorer, setup.max_group);
     Alignment { beads }

@@ -48,13 +48,7 @@ pub struct Setup<'a> {
 /// Aligns one level; returns the path and the scorer used (for confidences).
 pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scorer<'a>) {
     let (n, m) = (level.len_a.len(), level.len_b.len());
-    let scorer = Scorer {
-        a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
-        b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
-        length: setup.length,
-        weights: setup.weights,
-        similarity: setup.similarity,
-    };
+    let scorer = scorer(level, setup);
     let band = if (n + 1) * (m + 1) <= FULL_GRID || n < 2 * BLOCK || m < 2 * BLOCK {
         Band::full(n, m)
     } else {
@@ -95,10 +89,22 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
     let coarse_setup = Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None };
     let (path, _) = align_level(&coarse, &coarse_setup);
+    band_around(&path, |i| ca[i], |j| cb[j], n, m)
+}
+
+/// The band around a path (whose positions `at_a`/`at_b` map to units), widened by
+/// [`MARGIN`] units each way.
+fn band_around(
+    path: &[Step],
+    at_a: impl Fn(usize) -> usize,
+    at_b: impl Fn(usize) -> usize,
+    n: usize,
+    m: usize,
+) -> Band {
     let mut band = Band { lo: vec![usize::MAX; n + 1], hi: vec![0; n + 1] };
     for step in path {
-        let (a0, a1) = (ca[step.a.0], ca[step.a.1]);
-        let (b0, b1) = (cb[step.b.0].saturating_sub(MARGIN), cb[step.b.1] + MARGIN);
+        let (a0, a1) = (at_a(step.a.0), at_a(step.a.1));
+        let (b0, b1) = (at_b(step.b.0).saturating_sub(MARGIN), at_b(step.b.1) + MARGIN);
         for i in a0.saturating_sub(MARGIN)..=(a1 + MARGIN).min(n) {
             band.lo[i] = band.lo[i].min(b0);
             band.hi[i] = band.hi[i].max(b1);
@@ -106,6 +112,25 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     }
     band.normalise(m);
     band
+}
+
+/// Aligns the level again near a previous path (after the length model changed).
+pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> (Vec<Step>, Scorer<'a>) {
+    let (n, m) = (level.len_a.len(), level.len_b.len());
+    let scorer = scorer(level, setup);
+    let band =
+        if (n + 1) * (m + 1) <= FULL_GRID { Band::full(n, m) } else { band_around(path, |i| i, |j| j, n, m) };
+    (dp::solve(&scorer, &band, setup.max_group), scorer)
+}
+
+fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
+    Scorer {
+        a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
+        b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
+        length: setup.length,
+        weights: setup.weights,
+        similarity: setup.similarity,
+    }
 }
 
 #[cfg(test)]

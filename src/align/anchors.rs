@@ -79,7 +79,7 @@ const W_URL: f32 = 2.0;
 const W_WORD: f32 = 1.0;
 const W_NAME: f32 = 1.0;
 const W_GLOSSARY: f32 = 1.5;
-const W_DICT: f32 = 0.4;
+const W_DICT: f32 = 0.25;
 const W_CALENDAR: f32 = 1.0;
 const W_COGNATE: f32 = 0.7;
 const COGNATE_CLASSES: usize = 4;
@@ -311,7 +311,7 @@ fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
     let mut map: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, (a, b)) in dict.pairs.iter().enumerate() {
         let w = if side_a { a } else { b };
-        if w.chars().count() >= 3 && !w.contains(' ') {
+        if w.chars().count() >= 5 && !w.contains(" ") {
             map.entry(dict_stem(w)).or_default().push(i as u32);
         }
     }

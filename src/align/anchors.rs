@@ -82,7 +82,7 @@ const W_GLOSSARY: f32 = 1.5;
 const W_DICT: f32 = 0.25;
 const W_CALENDAR: f32 = 1.0;
 const W_COGNATE: f32 = 0.7;
-const COGNATE_CLASSES: usize = 4;
+const COGNATE_CLASSES: usize = 5;
 const NAME_THRESHOLD: f64 = 0.5;
 
 /// The script a document is mostly written in.

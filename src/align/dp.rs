@@ -99,6 +99,9 @@ pub struct Scorer<'a> {
     pub weights: Weights,
     /// Outside similarity over sentence ranges (fine level only).
     pub similarity: Option<&'a dyn BeadSimilarity>,
+    /// Whether multi-sentence beads get their exact shared anchor weight (the pairwise
+    /// sum over-counts keys repeated within a group) when they may win.
+    pub exact: bool,
 }
 
 impl Scorer<'_> {
@@ -288,7 +291,13 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                     continue;
                 }
                 let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
-                let c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                let mut c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                // The pairwise sum counts a key repeated across the group's sentences
+                // several times; it bounds the true shared weight from above, so the
+                // exact (merged) weight is only needed for a bead that may win.
+                if scorer.exact && c < best && x * y > 1 && s > 0.0 {
+                    c = base + f64::from(scorer.cost_direct(i - x, i, j - y, j));
+                }
                 if c < best {
                     best = c;
                     best_kind = k as u8;

@@ -138,8 +138,13 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
     };
-    let mut setup =
-        Setup { length, weights, max_group: options.max_group.max(1), similarity: resources.similarity };
+    let mut setup = Setup {
+        length,
+        weights,
+        max_group: options.max_group.max(1),
+        similarity: resources.similarity,
+        exact: true,
+    };
     let (mut path, mut scorer) = search::align_level(&level, &setup);
     // The ratio learned from the totals is biased by sentences with no counterpart;
     // learn it again from the aligned beads only and realign when it moved.

@@ -43,6 +43,8 @@ pub struct Setup<'a> {
     pub max_group: usize,
     /// Outside similarity (sentence level only).
     pub similarity: Option<&'a dyn super::BeadSimilarity>,
+    /// Whether multi-sentence beads get their exact shared anchor weight (sentence level).
+    pub exact: bool,
 }
 
 /// Aligns one level; returns the path and the scorer used (for confidences).
@@ -87,7 +89,8 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
         paragraphs: None,
     };
     let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
-    let coarse_setup = Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None };
+    let coarse_setup =
+        Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None, exact: false };
     let (path, _) = align_level(&coarse, &coarse_setup);
     band_around(&path, |i| ca[i], |j| cb[j], n, m)
 }
@@ -130,6 +133,7 @@ fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
         length: setup.length,
         weights: setup.weights,
         similarity: setup.similarity,
+        exact: setup.exact,
     }
 }
 

@@ -163,3 +163,18 @@ fn long_texts_use_the_band_and_stay_complete() {
     assert!(ones >= 2990, "{ones} 1-1 beads");
     assert!(al.beads.iter().any(|bd| bd.a == vec![1500] && bd.b.is_empty()));
 }
+
+#[test]
+fn confidence_is_high_where_the_alignment_is_clear_and_low_where_it_is_ambiguous() {
+    let first_a = "Lukashenko met Xi Jinping in Minsk on 12 May 2024 for talks.";
+    let first_b = "Лукашенко встретился с Си Цзиньпином в Минске 12 мая 2024 года.";
+    let b = doc(Lang::ru(), &[&[first_b, "Было тепло."]]);
+    let clear = doc(Lang::en(), &[&[first_a, "It was warm."]]);
+    let al = align(&clear, &b, &Resources::default(), &AlignOptions::default());
+    assert_eq!(kinds(&al), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
+    assert!(al.beads.iter().all(|bd| bd.score > 0.8), "{:?}", al.beads);
+    // One A sentence too many, and nothing says which: every choice is doubtful.
+    let ambiguous = doc(Lang::en(), &[&[first_a, "It was warm.", "It was warm."]]);
+    let al = align(&ambiguous, &b, &Resources::default(), &AlignOptions::default());
+    assert!(al.beads.iter().all(|bd| bd.score < 0.65), "{:?}", al.beads);
+}

@@ -178,3 +178,22 @@ fn confidence_is_high_where_the_alignment_is_clear_and_low_where_it_is_ambiguous
     let al = align(&ambiguous, &b, &Resources::default(), &AlignOptions::default());
     assert!(al.beads.iter().all(|bd| bd.score < 0.65), "{:?}", al.beads);
 }
+
+#[test]
+fn a_tsv_dictionary_is_accepted_and_a_bad_one_is_reported() {
+    let run = |dict: &str| {
+        Command::new(env!("CARGO_BIN_EXE_sverka"))
+            .args(["align", "--presegmented", "--langs", "en,ru", "--format", "vecalign", "--dict"])
+            .args([fixture(dict, "tsv"), fixture("numbers", "a"), fixture("numbers", "b")])
+            .output()
+            .unwrap()
+    };
+    let out = run("dict");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = parse_vecalign(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    let gold = parse_vecalign(&std::fs::read_to_string(fixture("numbers", "gold")).unwrap()).unwrap();
+    assert_eq!(got, gold);
+    let out = run("bad-dict");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-dict.tsv:2"));
+}

@@ -106,8 +106,14 @@ fn generate(n: usize, seed: u64) -> (Document, Document, Vec<Span>) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    // `cargo bench` passes --bench; `cargo test --all-targets` passes nothing: a quick smoke run.
+    let sizes = match (sizes.is_empty(), args.iter().any(|a| a == "--bench")) {
+        (false, _) => sizes,
+        (true, true) => vec![10_000, 100_000],
+        (true, false) => vec![2_000],
+    };
     for n in sizes {
         let (a, b, truth) = generate(n, 0x9e37_79b9_7f4a_7c15);
         let start = Instant::now();

@@ -135,14 +135,15 @@ impl Scorer<'_> {
     }
 
     /// A cheap lower bound of [`Scorer::cost`] for the bead (for pruning).
-    pub fn lower_bound(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+    /// `shared` bounds the bead's shared anchor weight from above.
+    pub fn lower_bound(&self, i0: usize, i1: usize, j0: usize, j1: usize, shared: f32) -> f32 {
         let w = &self.weights;
         let (n, m) = (i1 - i0, j1 - j0);
         if n == 0 || m == 0 {
             return w.null * (n + m) as f32;
         }
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
-        w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32 - w.anchor * cap
+        w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32 - w.anchor * cap.min(shared)
     }
 
     /// Cost of a bead with its shared anchor weight computed from the anchors.
@@ -287,10 +288,15 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 }
                 let Some(prev) = at(i - x, j - y) else { continue };
                 let base = cost[prev];
-                if !base.is_finite() || base + f64::from(scorer.lower_bound(i - x, i, j - y, j)) >= best {
+                if !base.is_finite()
+                    || base + f64::from(scorer.lower_bound(i - x, i, j - y, j, f32::MAX)) >= best
+                {
                     continue;
                 }
                 let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
+                if x > 0 && y > 0 && base + f64::from(scorer.lower_bound(i - x, i, j - y, j, s)) >= best {
+                    continue;
+                }
                 let mut c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
                 // The pairwise sum counts a key repeated across the group's sentences
                 // several times; it bounds the true shared weight from above, so the

@@ -41,13 +41,35 @@ impl LengthModel {
             return 0.0;
         }
         let delta = (lb - la) / (self.variance * mean.max(1.0)).sqrt();
-        (DOF + 1.0) / 2.0 * (delta * delta / DOF).ln_1p()
+        (DOF + 1.0) / 2.0 * ln(1.0 + delta * delta / DOF)
     }
+}
+
+/// Natural logarithm of `x` ≥ 1 (finite), to about 1e-6 relative error: the exponent
+/// from the float's bits, the mantissa m in [1, 2) through ln m = 2 atanh((m−1)/(m+1)).
+/// The DP evaluates the length cost millions of times; this is several times faster
+/// than `f32::ln_1p`.
+fn ln(x: f32) -> f32 {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 23) & 0xff) as i32 - 127;
+    let m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series = s * (2.0 + s2 * (2.0 / 3.0 + s2 * (2.0 / 5.0 + s2 * (2.0 / 7.0 + s2 * (2.0 / 9.0)))));
+    exponent as f32 * std::f32::consts::LN_2 + series
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_ln_is_accurate() {
+        for x in [1.0f32, 1.000_1, 1.5, 2.0, 3.7, 10.0, 123.4, 1e6, 3e30] {
+            let err = (ln(x) - x.ln()).abs() / x.ln().abs().max(1.0);
+            assert!(err < 1e-5, "{x}: {} vs {}", ln(x), x.ln());
+        }
+    }
 
     #[test]
     fn ratio_is_learned_with_a_prior() {

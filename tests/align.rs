@@ -197,3 +197,12 @@ fn a_tsv_dictionary_is_accepted_and_a_bad_one_is_reported() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-dict.tsv:2"));
 }
+
+#[test]
+fn a_huge_max_group_is_clamped() {
+    let a = doc(Lang::en(), &[&["One.", "Two.", "Three."]]);
+    let b = doc(Lang::en(), &[&["One two three."]]);
+    let al =
+        align(&a, &b, &Resources::default(), &AlignOptions { max_group: 1000, ..AlignOptions::default() });
+    check_invariants(&al, 3, 1, sverka::align::MAX_GROUP);
+}

@@ -321,7 +321,6 @@ fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
 struct Side<'a> {
     doc: &'a Document,
     lang: &'a Lang,
-    cyrillic: bool,
     /// Whether words carry consonant-skeleton keys (the two sides differ in script).
     cognates: bool,
 }
@@ -393,7 +392,6 @@ fn raw_keys(
             keys.push((key(b'g', &m.entry.to_string()), W_GLOSSARY));
         }
     }
-    let _ = side.doc;
     keys
 }
 
@@ -418,9 +416,9 @@ fn capitalised_vocab(doc: &Document, cyrillic_words: bool) -> Vec<String> {
 pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
     let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
     let cognates = ca != cb;
-    let sa = Side { doc: a, lang: &a.lang, cyrillic: ca, cognates };
-    let sb = Side { doc: b, lang: &b.lang, cyrillic: cb, cognates };
-    let (names_a, names_b) = match (sa.cyrillic, sb.cyrillic) {
+    let sa = Side { doc: a, lang: &a.lang, cognates };
+    let sb = Side { doc: b, lang: &b.lang, cognates };
+    let (names_a, names_b) = match (ca, cb) {
         (true, false) => link_names(&capitalised_vocab(a, true), &capitalised_vocab(b, false)),
         (false, true) => {
             let (cb, la) = link_names(&capitalised_vocab(b, true), &capitalised_vocab(a, false));

@@ -50,7 +50,8 @@ pub struct Resources<'a> {
 /// Search options and the weights of outside evidence.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
-    /// Largest group of sentences on one side of a bead.
+    /// Largest group of sentences on one side of a bead (1 to [`MAX_GROUP`]; values
+    /// outside are clamped).
     pub max_group: usize,
     /// Weight of [`Resources::similarity`]: a bead pays `similarity_weight × (1 − similarity)`.
     pub similarity_weight: f64,
@@ -75,6 +76,9 @@ pub const WEIGHTS: Weights = Weights {
     similarity_null: 0.0,
     count: 1.0,
 };
+
+/// The largest `max_group` honoured (the DP's work grows with its square).
+pub const MAX_GROUP: usize = 10;
 
 /// Relative change of the learned length ratio that triggers a second pass.
 const RATIO_TOLERANCE: f32 = 0.02;
@@ -141,7 +145,7 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let mut setup = Setup {
         length,
         weights,
-        max_group: options.max_group.max(1),
+        max_group: options.max_group.clamp(1, MAX_GROUP),
         similarity: resources.similarity,
         exact: true,
     };

@@ -73,7 +73,7 @@ fn key(tag: u8, s: &str) -> u64 {
     h
 }
 
-const W_NUMBER: f32 = 1.0;
+const W_NUMBER: f32 = 1.5;
 const W_PUNCT: f32 = 0.3;
 const W_URL: f32 = 2.0;
 const W_WORD: f32 = 1.0;

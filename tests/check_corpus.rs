@@ -1,7 +1,8 @@
 //! Acceptance test of `sverka::check` on the corpus in tests/check_corpus/: every
 //! injected error listed in expected.tsv is found, nothing else of the error checks is
 //! reported on the error pairs, and the clean pairs get no glossary-variant,
-//! name-inconsistent or number-mismatch finding. Also checks that swapping the two
+//! name-inconsistent or number-mismatch finding, with the hand-made alignments and with
+//! the aligner's. Also checks that swapping the two
 //! files (English as B) gives the same findings with the sides swapped.
 
 use std::path::{Path, PathBuf};
@@ -178,4 +179,40 @@ fn the_english_may_be_either_side() {
         reversed.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
         assert_eq!(direct, reversed, "{}", p.name);
     }
+}
+
+#[test]
+fn every_injected_error_is_found_through_the_aligner_too() {
+    use sverka::align::{self, AlignOptions, Resources};
+    let glossary = Glossary::builtin();
+    let expected = rows(&corpus().join("expected.tsv"));
+    let (mut injected, mut found, mut clean_fp) = (0, 0, 0);
+    let mut problems = Vec::new();
+    for p in pairs() {
+        let resources = Resources { glossary: Some(&glossary), dict: None, similarity: None };
+        let alignment = align::align(&p.en, &p.orig, &resources, &AlignOptions::default());
+        let findings = check::run(&p.en, &p.orig, &alignment, &glossary, &p.options);
+        for r in expected.iter().filter(|r| r[0] == p.name) {
+            injected += 1;
+            let side = if r[2] == "en" { Side::A } else { Side::B };
+            if findings
+                .iter()
+                .any(|f| f.check.name() == r[1] && f.side == side && f.sentence.to_string() == r[3])
+            {
+                found += 1;
+            } else {
+                problems.push(format!("{}: missed {} {} {} '{}'", p.name, r[1], r[2], r[3], r[4]));
+            }
+        }
+        if p.clean {
+            for f in findings.iter().filter(|f| is_error_check(f.check)) {
+                clean_fp += 1;
+                problems.push(format!("{}: {} on a clean pair: {}", p.name, f.check.name(), f.message));
+            }
+        }
+    }
+    println!(
+        "check corpus through the aligner: found {found}/{injected}; clean-pair findings of the error checks {clean_fp}"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -32,18 +32,16 @@ pub struct Pair {
 /// Reads and segments A and B (or machine-translates A into B), and gathers the MT and
 /// embedding evidence the options ask for.
 pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyhow::Result<Pair> {
-    if opts.dict.is_some() {
-        bail!("--dict is not available yet");
-    }
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
     let a = load_document(a_path, lang_a, opts.presegmented)?;
     let mut glossary = Glossary::builtin();
     for path in &opts.glossary {
         glossary = glossary.layered(Glossary::load(path)?);
     }
+    let dict = opts.dict.as_deref().map(load_dict).transpose()?;
     let Some(b_path) = b_path else {
         let b = translate_a(&a, opts)?;
-        return Ok(Pair { a, b, mt_b: None, glossary, dict: None, similarity: None, b_is_mt_of_a: true });
+        return Ok(Pair { a, b, mt_b: None, glossary, dict, similarity: None, b_is_mt_of_a: true });
     };
     if opts.to.is_some() {
         bail!(
@@ -52,7 +50,7 @@ pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyh
     }
     let b = load_document(b_path, lang_b, opts.presegmented)?;
     let mt_b = mt_of_b(&a, &b, opts)?;
-    let mut pair = Pair { a, b, mt_b, glossary, dict: None, similarity: None, b_is_mt_of_a: false };
+    let mut pair = Pair { a, b, mt_b, glossary, dict, similarity: None, b_is_mt_of_a: false };
     pair.similarity = evidence(&pair, opts)?;
     Ok(pair)
 }
@@ -162,7 +160,7 @@ fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn Bead
             dict: pair.dict.as_ref(),
             similarity: combined.as_deref().map(|s| s as &dyn BeadSimilarity),
         };
-        align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
+        align::align(&pair.a, &pair.b, &resources, &align_options(opts))
     };
     let confidence = |i: usize, j: usize| first.similarity(i..i + 1, j..j + 1).unwrap_or(0.0);
     let (spans_a, spans_b) = similarity::band_spans(
@@ -237,6 +235,35 @@ fn add_spans(
     Ok(chars)
 }
 
+/// Reads `--dict`: a dictd dictionary (`X.index` with `X.dict` or `X.dict.dz`, given by
+/// any of the three names) or else a TSV file.
+pub fn load_dict(path: &Path) -> anyhow::Result<align::Dictionary> {
+    let name = path.to_string_lossy();
+    let stem = [".dict.dz", ".index", ".dict"].iter().find_map(|suffix| name.strip_suffix(suffix));
+    let parse_err = |path: &Path, e: align::dict::DictError| sverka::Error::parse(path, e.line, e.message);
+    let Some(stem) = stem else {
+        let text = sverka::input::read_text(path)?;
+        return Ok(align::dict::parse_tsv(&text).map_err(|e| parse_err(path, e))?);
+    };
+    let index_path = std::path::PathBuf::from(format!("{stem}.index"));
+    let index = sverka::input::read_text(&index_path)?;
+    let plain = std::path::PathBuf::from(format!("{stem}.dict"));
+    let data = if plain.exists() {
+        std::fs::read(&plain).with_context(|| format!("{}: cannot read", plain.display()))?
+    } else {
+        let dz = format!("{stem}.dict.dz");
+        let out = std::process::Command::new("gzip")
+            .args(["-dc", &dz])
+            .output()
+            .with_context(|| format!("{dz}: cannot run gzip to decompress it; decompress it by hand"))?;
+        if !out.status.success() {
+            bail!("{dz}: gzip could not decompress it; give the uncompressed .dict file");
+        }
+        out.stdout
+    };
+    Ok(align::dict::parse_dictd(&index, &data).map_err(|e| parse_err(&index_path, e))?)
+}
+
 /// Parses `--langs LA,LB`.
 pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<Lang>)> {
     let Some(langs) = langs else { return Ok((None, None)) };
@@ -275,7 +302,12 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
         dict: pair.dict.as_ref(),
         similarity: pair.similarity.as_deref().map(|s| s as &dyn BeadSimilarity),
     };
-    align::align(&pair.a, &pair.b, &resources, &AlignOptions { max_group: opts.max_group })
+    align::align(&pair.a, &pair.b, &resources, &align_options(opts))
+}
+
+/// The aligner's options for these command-line options.
+pub fn align_options(opts: &AlignOpts) -> AlignOptions {
+    AlignOptions { max_group: opts.max_group, ..AlignOptions::default() }
 }
 
 /// Builds the report of an aligned pair with its findings.

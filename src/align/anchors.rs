@@ -1,0 +1,449 @@
+//! Lexical anchors: turns each sentence into a short sorted list of weighted anchor
+//! keys (numbers, punctuation, URLs, shared word prefixes and Latin-script tokens,
+//! names across scripts, glossary terms, dictionary pairs) so that the evidence for a
+//! candidate bead is the weight its two sides share.
+//!
+//! Keys that occur on only one side of the document say nothing about where a
+//! sentence goes and are dropped; the rest are weighted by how rare they are
+//! (an inverse document frequency over sentences).
+
+use super::{Dictionary, Resources};
+use crate::model::{Document, Lang};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// The anchor keys of one unit (a sentence, or a block of sentences at coarse levels):
+/// `(key, weight)` sorted by key, one entry per key, weight = count × key weight.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Anchors {
+    /// Sorted keys with their summed weights.
+    pub keys: Vec<(u64, f32)>,
+}
+
+impl Anchors {
+    /// Total weight of the unit's keys.
+    pub fn total(&self) -> f32 {
+        self.keys.iter().map(|k| k.1).sum()
+    }
+
+    /// Weight shared by two units: Σ over common keys of the smaller weight.
+    pub fn shared(&self, other: &Anchors) -> f32 {
+        let (a, b) = (&self.keys, &other.keys);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1.min(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The anchors of several units taken together.
+    pub fn merged<'a>(parts: impl Iterator<Item = &'a Anchors>) -> Anchors {
+        let mut keys: Vec<(u64, f32)> = parts.flat_map(|p| p.keys.iter().copied()).collect();
+        Anchors { keys: aggregate(&mut keys) }
+    }
+}
+
+fn aggregate(keys: &mut [(u64, f32)]) -> Vec<(u64, f32)> {
+    keys.sort_unstable_by_key(|k| k.0);
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(keys.len());
+    for &(k, w) in keys.iter() {
+        match out.last_mut() {
+            Some(last) if last.0 == k => last.1 += w,
+            _ => out.push((k, w)),
+        }
+    }
+    out
+}
+
+/// FNV-1a over a tag byte and a string: stable, fast, good enough for anchor keys.
+fn key(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(tag).chain(s.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+const W_NUMBER: f32 = 1.0;
+const W_PUNCT: f32 = 0.3;
+const W_URL: f32 = 2.0;
+const W_WORD: f32 = 1.0;
+const W_NAME: f32 = 1.0;
+const W_GLOSSARY: f32 = 1.5;
+const W_DICT: f32 = 0.4;
+const NAME_THRESHOLD: f64 = 0.5;
+
+/// The script a document is mostly written in.
+fn mostly_cyrillic(doc: &Document) -> bool {
+    let (mut cyr, mut lat) = (0usize, 0usize);
+    for s in doc.sentences.iter().take(2000) {
+        for c in s.text.chars().filter(|c| c.is_alphabetic()) {
+            if is_cyrillic(c) {
+                cyr += 1;
+            } else if c.is_ascii_alphabetic() {
+                lat += 1;
+            }
+        }
+    }
+    cyr > lat || (cyr == 0 && lat == 0 && doc.lang.is_cyrillic())
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// Alphabetic words of a sentence.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
+}
+
+fn fold(c: char) -> &'static str {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+        'ç' | 'č' | 'ć' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => "u",
+        'ý' | 'ÿ' => "y",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        'ð' => "d",
+        'š' | 'ś' => "s",
+        'ž' | 'ź' | 'ż' => "z",
+        'ł' => "l",
+        'ř' => "r",
+        'ё' => "е",
+        _ => "",
+    }
+}
+
+/// Lower-cased, accent-folded form of a word.
+fn normalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match fold(c) {
+            "" => out.push(c),
+            f => out.push_str(f),
+        }
+    }
+    out
+}
+
+/// The shared-prefix key of a word, when the word is long enough to carry meaning
+/// (4+ letters, or an all-capital acronym of 2+).
+fn word_key(word: &str) -> Option<u64> {
+    let n = word.chars().count();
+    let acronym = n >= 2 && word.chars().all(char::is_uppercase);
+    if n < 4 && !acronym {
+        return None;
+    }
+    let norm = normalise(word);
+    let prefix: String = norm.chars().take(5).collect();
+    Some(key(b'w', &prefix))
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 3
+}
+
+/// Consonant classes of a word, script-agnostic: similar sounds share a class so that
+/// `Лукашенко` and `Lukashenko` (or `Минске` and `Minsk`) share their first classes.
+fn consonant_classes(word: &str) -> Vec<u8> {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let c = lower[i];
+        let next = lower.get(i + 1).copied();
+        let (class, skip) = match (c, next) {
+            ('k' | 'z' | 's' | 'c' | 't', Some('h')) => (if c == 'k' { b'G' } else { b'S' }, 2),
+            ('p', Some('h')) => (b'V', 2),
+            ('c', Some('k')) => (b'K', 2),
+            _ => (class_of(c), 1),
+        };
+        if class != 0 && out.last() != Some(&class) {
+            out.push(class);
+        }
+        i += skip;
+    }
+    out
+}
+
+fn class_of(c: char) -> u8 {
+    match c {
+        'b' | 'б' => b'B',
+        'v' | 'w' | 'f' | 'в' | 'ф' => b'V',
+        'g' | 'h' | 'г' | 'х' | 'ґ' => b'G',
+        'd' | 'д' => b'D',
+        't' | 'т' => b'T',
+        'k' | 'c' | 'q' | 'к' => b'K',
+        's' | 'z' | 'ß' | 'j' | 'с' | 'з' | 'ж' | 'ш' | 'щ' | 'ч' | 'ц' => b'S',
+        'x' => b'K',
+        'l' | 'л' => b'L',
+        'm' | 'м' => b'M',
+        'n' | 'н' => b'N',
+        'p' | 'п' => b'P',
+        'r' | 'р' => b'R',
+        _ => 0,
+    }
+}
+
+/// Links capitalised Cyrillic words to capitalised Latin words that plausibly render
+/// them (`translit::name_similarity`), candidates bucketed by their first consonant
+/// classes; returns a name key for each linked word of each side.
+fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u64>, HashMap<String, u64>) {
+    let bucket = |w: &str| -> Vec<u8> { consonant_classes(w).into_iter().take(3).collect() };
+    let mut buckets: HashMap<Vec<u8>, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, w) in cyr_words.iter().enumerate() {
+        buckets.entry(bucket(w)).or_default().0.push(i);
+    }
+    for (i, w) in lat_words.iter().enumerate() {
+        if let Some(b) = buckets.get_mut(&bucket(w)) {
+            b.1.push(i);
+        }
+    }
+    let groups: Vec<&(Vec<usize>, Vec<usize>)> = buckets.values().filter(|b| !b.1.is_empty()).collect();
+    let links: Vec<(usize, usize)> = groups
+        .par_iter()
+        .flat_map_iter(|(cs, ls)| {
+            cs.iter().flat_map(move |&c| {
+                ls.iter().filter_map(move |&l| {
+                    let sim = crate::translit::name_similarity(&cyr_words[c], &lat_words[l]);
+                    (sim >= NAME_THRESHOLD).then_some((c, l))
+                })
+            })
+        })
+        .collect();
+    // Union-find over cyr ids 0..C and lat ids C..C+L.
+    let nc = cyr_words.len();
+    let mut parent: Vec<usize> = (0..nc + lat_words.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for &(c, l) in &links {
+        let (rc, rl) = (find(&mut parent, c), find(&mut parent, nc + l));
+        parent[rc] = rl;
+    }
+    let mut cyr = HashMap::new();
+    let mut lat = HashMap::new();
+    for &(c, l) in &links {
+        let root = find(&mut parent, c) as u64;
+        cyr.insert(cyr_words[c].clone(), key(b'n', &root.to_string()));
+        lat.insert(lat_words[l].clone(), key(b'n', &root.to_string()));
+    }
+    (cyr, lat)
+}
+
+/// Dictionary stem: long words lose up to two final letters (case endings).
+fn dict_stem(word: &str) -> String {
+    let norm = normalise(word);
+    let n = norm.chars().count();
+    if n <= 4 {
+        return norm;
+    }
+    norm.chars().take((n - 2).clamp(4, 7)).collect()
+}
+
+/// Dictionary lookup: stem → pair ids, for side A (first words) or side B.
+fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
+    let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, (a, b)) in dict.pairs.iter().enumerate() {
+        let w = if side_a { a } else { b };
+        if w.chars().count() >= 3 && !w.contains(' ') {
+            map.entry(dict_stem(w)).or_default().push(i as u32);
+        }
+    }
+    map
+}
+
+struct Side<'a> {
+    doc: &'a Document,
+    lang: &'a Lang,
+    cyrillic: bool,
+}
+
+/// Raw (unweighted by rarity) keys of one sentence.
+fn raw_keys(
+    text: &str,
+    side: &Side<'_>,
+    res: &Resources<'_>,
+    names: &HashMap<String, u64>,
+    dict: &DictIdx,
+) -> Vec<(u64, f32)> {
+    let mut keys = Vec::new();
+    for q in crate::numbers::extract(text) {
+        keys.push((key(b'q', &format!("{:?}", q.value)), W_NUMBER));
+    }
+    for c in text.chars() {
+        let p = match c {
+            '?' => "?",
+            '!' => "!",
+            '(' => "(",
+            ':' => ":",
+            ';' => ";",
+            '«' | '»' | '“' | '”' | '„' | '"' => "\"",
+            _ => continue,
+        };
+        keys.push((key(b'p', p), W_PUNCT));
+    }
+    for chunk in text.split_whitespace() {
+        if chunk.contains("://") || chunk.starts_with("www.") || (chunk.contains('@') && chunk.contains('.'))
+        {
+            let url = chunk.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            keys.push((key(b'u', &url), W_URL));
+        }
+    }
+    for w in words(text) {
+        if let Some(k) = word_key(w) {
+            keys.push((k, W_WORD));
+        }
+        if is_capitalised(w) {
+            if let Some(&k) = names.get(w) {
+                keys.push((k, W_NAME));
+            }
+        }
+        if let Some(ids) = dict.map.get(&dict_stem(w)) {
+            keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
+        }
+    }
+    if let Some(g) = res.glossary {
+        for m in g.find(text, side.lang) {
+            keys.push((key(b'g', &m.entry.to_string()), W_GLOSSARY));
+        }
+    }
+    let _ = side.doc;
+    keys
+}
+
+struct DictIdx {
+    map: HashMap<String, Vec<u32>>,
+}
+
+fn capitalised_vocab(doc: &Document, cyrillic_words: bool) -> Vec<String> {
+    let mut v: Vec<String> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| words(&s.text))
+        .filter(|w| is_capitalised(w) && w.chars().next().is_some_and(is_cyrillic) == cyrillic_words)
+        .map(str::to_string)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Anchors of every sentence of both documents.
+pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
+    let sa = Side { doc: a, lang: &a.lang, cyrillic: mostly_cyrillic(a) };
+    let sb = Side { doc: b, lang: &b.lang, cyrillic: mostly_cyrillic(b) };
+    let (names_a, names_b) = match (sa.cyrillic, sb.cyrillic) {
+        (true, false) => link_names(&capitalised_vocab(a, true), &capitalised_vocab(b, false)),
+        (false, true) => {
+            let (cb, la) = link_names(&capitalised_vocab(b, true), &capitalised_vocab(a, false));
+            (la, cb)
+        }
+        _ => (HashMap::new(), HashMap::new()),
+    };
+    let (dict_a, dict_b) = match res.dict {
+        Some(d) => (DictIdx { map: dict_index(d, true) }, DictIdx { map: dict_index(d, false) }),
+        None => (DictIdx { map: HashMap::new() }, DictIdx { map: HashMap::new() }),
+    };
+    let raw = |side: &Side<'_>, names: &HashMap<String, u64>, dict: &DictIdx| -> Vec<Vec<(u64, f32)>> {
+        side.doc.sentences.par_iter().map(|s| raw_keys(&s.text, side, res, names, dict)).collect()
+    };
+    let raw_a = raw(&sa, &names_a, &dict_a);
+    let raw_b = raw(&sb, &names_b, &dict_b);
+    weigh(raw_a, raw_b)
+}
+
+/// Keeps keys seen on both sides and weights them by rarity.
+fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Anchors>, Vec<Anchors>) {
+    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32> {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for s in raw {
+            let mut keys: Vec<u64> = s.iter().map(|k| k.0).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                *df.entry(k).or_default() += 1;
+            }
+        }
+        df
+    };
+    let (dfa, dfb) = (df(&raw_a), df(&raw_b));
+    let (na, nb) = (raw_a.len().max(1) as f32, raw_b.len().max(1) as f32);
+    let norm = (1.0 + na.max(nb)).ln().max(1.0);
+    let weight = |k: u64| -> Option<f32> {
+        let (da, db) = (*dfa.get(&k)?, *dfb.get(&k)?);
+        let p = (da as f32 / na).max(db as f32 / nb);
+        Some(((1.0 + 1.0 / p).ln() / norm).min(1.0))
+    };
+    let finish = |raw: Vec<Vec<(u64, f32)>>| -> Vec<Anchors> {
+        raw.into_par_iter()
+            .map(|mut s| {
+                s.retain_mut(|k| match weight(k.0) {
+                    Some(w) => {
+                        k.1 *= w;
+                        true
+                    }
+                    None => false,
+                });
+                Anchors { keys: aggregate(&mut s) }
+            })
+            .collect()
+    };
+    (finish(raw_a), finish(raw_b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_share_consonant_classes_across_scripts() {
+        let pairs = [
+            ("Лукашенко", "Lukashenko"),
+            ("Минске", "Minsk"),
+            ("Зеленского", "Zelenskyy"),
+            ("Москве", "Moscow"),
+        ];
+        for (c, l) in pairs {
+            let (cc, lc) = (consonant_classes(c), consonant_classes(l));
+            assert_eq!(cc[..3], lc[..3], "{c} / {l}");
+        }
+        assert_ne!(consonant_classes("Минске")[..3], consonant_classes("Berlin")[..3]);
+    }
+
+    #[test]
+    fn word_keys_fold_accents_and_skip_short_words() {
+        assert_eq!(word_key("Expedition"), word_key("expédition"));
+        assert_eq!(word_key("der"), None);
+        assert!(word_key("EU").is_some());
+    }
+
+    #[test]
+    fn shared_weight_takes_the_smaller_count() {
+        let a = Anchors { keys: vec![(1, 2.0), (3, 1.0)] };
+        let b = Anchors { keys: vec![(1, 1.0), (2, 5.0), (3, 0.5)] };
+        assert!((a.shared(&b) - 1.5).abs() < 1e-6);
+        let m = Anchors::merged([&a, &b].into_iter());
+        assert_eq!(m.keys, vec![(1, 3.0), (2, 5.0), (3, 1.5)]);
+    }
+}

@@ -1,0 +1,292 @@
+//! The dynamic programme: the cost of a bead from independent scorers (bead-type
+//! prior, length, shared anchors, paragraph boundaries, outside similarity), and the
+//! minimum-cost monotone path through a band of the (A position, B position) grid.
+//!
+//! The band gives, for every A position `i` (0..=n), an inclusive range of B positions;
+//! both ends never decrease with `i`. Memory and time are linear in the band's area.
+
+use super::BeadSimilarity;
+use super::anchors::Anchors;
+use super::length::LengthModel;
+use rayon::prelude::*;
+
+/// Weights of the cost model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Cost of a 1-0 or 0-1 bead beyond its length cost.
+    pub null: f32,
+    /// Cost of each sentence a bead has beyond one per side (2-1 pays it once, 2-2 twice).
+    pub merge: f32,
+    /// Reward per unit of anchor weight shared by the two sides of a bead.
+    pub anchor: f32,
+    /// Cost when a bead starts or ends on a paragraph break on one side only.
+    pub paragraph_edge: f32,
+    /// Cost of each paragraph break inside a bead.
+    pub paragraph_inside: f32,
+    /// Weight of the outside similarity: a bead pays `weight × (1 − similarity)`.
+    pub similarity: f32,
+    /// Similarity assumed for 1-0 and 0-1 beads when outside similarity is in use.
+    pub similarity_null: f32,
+}
+
+/// One side of the problem: per-unit anchors, prefix sums of lengths and anchor weight,
+/// and paragraph breaks (`breaks[i]`: a paragraph starts at unit `i`; `None` = ignore).
+pub struct SideData<'a> {
+    /// Anchors of each unit.
+    pub anchors: &'a [Anchors],
+    /// `len[i]` = total characters of units `0..i` (n + 1 entries).
+    pub len: Vec<f32>,
+    /// `weight[i]` = total anchor weight of units `0..i`.
+    pub weight: Vec<f32>,
+    /// `breaks[i]` for i in 0..=n (the ends count as breaks), when paragraphs are used.
+    pub breaks: Option<Vec<bool>>,
+    /// `inner[i]` = number of breaks at positions 1..i (prefix), when paragraphs are used.
+    pub inner: Vec<u32>,
+}
+
+impl<'a> SideData<'a> {
+    /// Builds a side from unit lengths, anchors and optional paragraph indices.
+    pub fn new(lengths: &[f32], anchors: &'a [Anchors], paragraphs: Option<&[usize]>) -> Self {
+        let len = prefix(lengths.iter().copied());
+        let weight = prefix(anchors.iter().map(Anchors::total));
+        let n = lengths.len();
+        let breaks =
+            paragraphs.map(|p| (0..=n).map(|i| i == 0 || i == n || p[i] != p[i - 1]).collect::<Vec<_>>());
+        let mut inner = vec![0u32; n + 1];
+        if let Some(b) = &breaks {
+            for i in 1..=n {
+                inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
+            }
+        }
+        SideData { anchors, len, weight, breaks, inner }
+    }
+
+    fn n(&self) -> usize {
+        self.len.len() - 1
+    }
+}
+
+fn prefix(it: impl Iterator<Item = f32>) -> Vec<f32> {
+    let mut out = vec![0.0];
+    let mut acc = 0.0;
+    for x in it {
+        acc += x;
+        out.push(acc);
+    }
+    out
+}
+
+/// Scores candidate beads.
+pub struct Scorer<'a> {
+    /// Side A.
+    pub a: SideData<'a>,
+    /// Side B.
+    pub b: SideData<'a>,
+    /// Length model.
+    pub length: LengthModel,
+    /// Weights.
+    pub weights: Weights,
+    /// Outside similarity over sentence ranges (fine level only).
+    pub similarity: Option<&'a dyn BeadSimilarity>,
+}
+
+impl Scorer<'_> {
+    /// Cost of the bead A[i0..i1] × B[j0..j1] whose sides share `shared` anchor weight.
+    pub fn cost(&self, i0: usize, i1: usize, j0: usize, j1: usize, shared: f32) -> f32 {
+        let w = &self.weights;
+        let (n, m) = (i1 - i0, j1 - j0);
+        let la = self.a.len[i1] - self.a.len[i0];
+        let lb = self.b.len[j1] - self.b.len[j0];
+        let mut cost = self.length.cost(la, lb);
+        if n == 0 || m == 0 {
+            cost += w.null * (n + m) as f32;
+            if self.similarity.is_some() {
+                cost += w.similarity * (1.0 - w.similarity_null);
+            }
+            return cost;
+        }
+        cost += w.merge * (n + m - 2) as f32;
+        let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
+        cost -= w.anchor * shared.min(cap);
+        if let (Some(ba), Some(bb)) = (&self.a.breaks, &self.b.breaks) {
+            let edges = u32::from(ba[i0] != bb[j0]) + u32::from(ba[i1] != bb[j1]);
+            let inside = self.a.inner[i1 - 1] - self.a.inner[i0] + self.b.inner[j1 - 1] - self.b.inner[j0];
+            cost += w.paragraph_edge * edges as f32 / 2.0 + w.paragraph_inside * inside as f32;
+        }
+        if let Some(sim) = self.similarity.and_then(|s| s.similarity(i0..i1, j0..j1)) {
+            cost += w.similarity * (1.0 - sim.clamp(0.0, 1.0) as f32);
+        }
+        cost
+    }
+
+    /// Cost of a bead with its shared anchor weight computed from the anchors.
+    pub fn cost_direct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let shared = if i0 < i1 && j0 < j1 {
+            let a = Anchors::merged(self.a.anchors[i0..i1].iter());
+            let b = Anchors::merged(self.b.anchors[j0..j1].iter());
+            a.shared(&b)
+        } else {
+            0.0
+        };
+        self.cost(i0, i1, j0, j1, shared)
+    }
+}
+
+/// A band: for every A position `i` in 0..=n, B positions `lo[i]..=hi[i]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// First B position of each row.
+    pub lo: Vec<usize>,
+    /// Last B position of each row (inclusive).
+    pub hi: Vec<usize>,
+}
+
+impl Band {
+    /// The whole grid.
+    pub fn full(n: usize, m: usize) -> Self {
+        Band { lo: vec![0; n + 1], hi: vec![m; n + 1] }
+    }
+
+    /// Makes the band usable: clamped to the grid, both ends non-decreasing, consecutive
+    /// rows overlapping, corners included.
+    pub fn normalise(&mut self, m: usize) {
+        let n = self.lo.len() - 1;
+        self.lo[0] = 0;
+        self.hi[n] = m;
+        for i in 0..=n {
+            self.hi[i] = self.hi[i].min(m);
+            self.lo[i] = self.lo[i].min(self.hi[i]);
+        }
+        for i in (0..n).rev() {
+            self.lo[i] = self.lo[i].min(self.lo[i + 1]);
+        }
+        for i in 1..=n {
+            self.hi[i] = self.hi[i].max(self.hi[i - 1]);
+        }
+        for i in 0..n {
+            self.hi[i] = self.hi[i].max(self.lo[i + 1]);
+        }
+    }
+
+    /// Number of cells.
+    pub fn area(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
+    }
+}
+
+/// One bead of a path: A[a.0..a.1] with B[b.0..b.1].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// A range.
+    pub a: (usize, usize),
+    /// B range.
+    pub b: (usize, usize),
+}
+
+/// Shared anchor weight of sentence pairs near the band, as row prefix sums.
+struct Shared {
+    lo: Vec<usize>,
+    rows: Vec<Vec<f32>>,
+}
+
+impl Shared {
+    fn new(scorer: &Scorer<'_>, band: &Band, g: usize) -> Self {
+        let (n, m) = (scorer.a.n(), scorer.b.n());
+        let lo: Vec<usize> = (0..n).map(|r| band.lo[(r + 1).saturating_sub(g)]).collect();
+        let rows = (0..n)
+            .into_par_iter()
+            .map(|r| {
+                let hi = band.hi[(r + g).min(n)].min(m);
+                let row = &scorer.a.anchors[r];
+                let mut acc = 0.0;
+                let mut out = Vec::with_capacity(hi - lo[r] + 1);
+                out.push(0.0);
+                for j in lo[r]..hi {
+                    if !row.keys.is_empty() {
+                        acc += row.shared(&scorer.b.anchors[j]);
+                    }
+                    out.push(acc);
+                }
+                out
+            })
+            .collect();
+        Shared { lo, rows }
+    }
+
+    /// Σ over B units j0..j1 of the weight unit `r` of A shares with them.
+    fn sum(&self, r: usize, j0: usize, j1: usize) -> f32 {
+        let row = &self.rows[r];
+        let last = row.len() - 1;
+        let lo = self.lo[r];
+        let x0 = j0.saturating_sub(lo).min(last);
+        let x1 = j1.saturating_sub(lo).min(last);
+        row[x1] - row[x0]
+    }
+}
+
+/// The minimum-cost path from (0, 0) to (n, m) inside `band` with beads up to
+/// `max_group` sentences a side (and 1-0, 0-1).
+pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
+    let (n, m) = (scorer.a.n(), scorer.b.n());
+    let g = max_group.max(1);
+    let shared = Shared::new(scorer, band, g);
+    let mut kinds: Vec<(usize, usize)> = vec![(1, 1), (0, 1), (1, 0)];
+    for x in 1..=g {
+        for y in 1..=g {
+            if (x, y) != (1, 1) {
+                kinds.push((x, y));
+            }
+        }
+    }
+    let mut offset = Vec::with_capacity(n + 2);
+    let mut total = 0usize;
+    for i in 0..=n {
+        offset.push(total);
+        total += band.hi[i] - band.lo[i] + 1;
+    }
+    let mut cost = vec![f64::INFINITY; total];
+    let mut back = vec![u8::MAX; total];
+    let at = |i: usize, j: usize| -> Option<usize> {
+        (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
+    };
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let Some(here) = at(i, j) else { continue };
+            if i == 0 && j == 0 {
+                cost[here] = 0.0;
+                continue;
+            }
+            let mut best = f64::INFINITY;
+            let mut best_kind = u8::MAX;
+            for (k, &(x, y)) in kinds.iter().enumerate() {
+                if x > i || y > j {
+                    continue;
+                }
+                let Some(prev) = at(i - x, j - y) else { continue };
+                let base = cost[prev];
+                if !base.is_finite() {
+                    continue;
+                }
+                let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
+                let c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                if c < best {
+                    best = c;
+                    best_kind = k as u8;
+                }
+            }
+            cost[here] = best;
+            back[here] = best_kind;
+        }
+    }
+    let mut path = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let Some(here) = at(i, j) else { break };
+        let Some(&(x, y)) = kinds.get(usize::from(back[here])) else { break };
+        path.push(Step { a: (i - x, i), b: (j - y, j) });
+        i -= x;
+        j -= y;
+    }
+    path.reverse();
+    path
+}

@@ -1,0 +1,126 @@
+//! Search that scales: coarse to fine. Long texts are cut into blocks (the same number
+//! of blocks on each side), the blocks are aligned recursively, and the sentence-level
+//! DP then runs only in a band around the block path. Small problems get the full grid.
+
+use super::anchors::Anchors;
+use super::dp::{self, Band, Scorer, SideData, Step, Weights};
+use super::length::LengthModel;
+
+/// Grids up to this many cells are searched whole.
+const FULL_GRID: usize = 300_000;
+/// Sentences per block at the next coarser level.
+const BLOCK: usize = 8;
+/// How far (in units) the fine band reaches beyond the projected block path.
+const MARGIN: usize = 12;
+/// Largest group of blocks on one side of a coarse bead.
+const COARSE_GROUP: usize = 3;
+
+/// One level of the problem: unit lengths, anchors and paragraph indices.
+pub struct Level<'a> {
+    /// Characters per unit, side A.
+    pub len_a: Vec<f32>,
+    /// Characters per unit, side B.
+    pub len_b: Vec<f32>,
+    /// Anchors per unit, side A.
+    pub anchors_a: &'a [Anchors],
+    /// Anchors per unit, side B.
+    pub anchors_b: &'a [Anchors],
+    /// Paragraph index per unit of each side, when paragraphs are used.
+    pub paragraphs: Option<(&'a [usize], &'a [usize])>,
+}
+
+/// Settings shared by every level.
+pub struct Setup<'a> {
+    /// The length model.
+    pub length: LengthModel,
+    /// Cost weights at sentence level.
+    pub weights: Weights,
+    /// Largest group at sentence level.
+    pub max_group: usize,
+    /// Outside similarity (sentence level only).
+    pub similarity: Option<&'a dyn super::BeadSimilarity>,
+}
+
+/// Aligns one level; returns the path and the scorer used (for confidences).
+pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scorer<'a>) {
+    let (n, m) = (level.len_a.len(), level.len_b.len());
+    let scorer = Scorer {
+        a: SideData::new(&level.len_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
+        b: SideData::new(&level.len_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
+        length: setup.length,
+        weights: setup.weights,
+        similarity: setup.similarity,
+    };
+    let band = if (n + 1) * (m + 1) <= FULL_GRID || n < 2 * BLOCK || m < 2 * BLOCK {
+        Band::full(n, m)
+    } else {
+        coarse_band(level, setup)
+    };
+    (dp::solve(&scorer, &band, setup.max_group), scorer)
+}
+
+/// Block boundaries cutting `len` units into `blocks` nearly equal blocks.
+fn cuts(len: usize, blocks: usize) -> Vec<usize> {
+    (0..=blocks).map(|t| (t * len + blocks / 2) / blocks).collect()
+}
+
+fn block_sums(values: &[f32], cuts: &[usize]) -> Vec<f32> {
+    cuts.windows(2).map(|w| values[w[0]..w[1]].iter().sum()).collect()
+}
+
+fn block_anchors(anchors: &[Anchors], cuts: &[usize]) -> Vec<Anchors> {
+    use rayon::prelude::*;
+    cuts.par_windows(2).map(|w| Anchors::merged(anchors[w[0]..w[1]].iter())).collect()
+}
+
+/// Aligns blocks of the level and returns the band around their path, in units.
+fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
+    let (n, m) = (level.len_a.len(), level.len_b.len());
+    let blocks = n.min(m).div_ceil(BLOCK).max(1);
+    let (ca, cb) = (cuts(n, blocks), cuts(m, blocks));
+    let (anchors_a, anchors_b) = (block_anchors(level.anchors_a, &ca), block_anchors(level.anchors_b, &cb));
+    let coarse = Level {
+        len_a: block_sums(&level.len_a, &ca),
+        len_b: block_sums(&level.len_b, &cb),
+        anchors_a: &anchors_a,
+        anchors_b: &anchors_b,
+        paragraphs: None,
+    };
+    let weights = Weights { merge: setup.weights.merge / 2.0, ..setup.weights };
+    let coarse_setup = Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None };
+    let (path, _) = align_level(&coarse, &coarse_setup);
+    let mut band = Band { lo: vec![usize::MAX; n + 1], hi: vec![0; n + 1] };
+    for step in path {
+        let (a0, a1) = (ca[step.a.0], ca[step.a.1]);
+        let (b0, b1) = (cb[step.b.0].saturating_sub(MARGIN), cb[step.b.1] + MARGIN);
+        for i in a0.saturating_sub(MARGIN)..=(a1 + MARGIN).min(n) {
+            band.lo[i] = band.lo[i].min(b0);
+            band.hi[i] = band.hi[i].max(b1);
+        }
+    }
+    band.normalise(m);
+    band
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_cover_the_range_evenly() {
+        assert_eq!(cuts(10, 3), vec![0, 3, 7, 10]);
+        assert_eq!(cuts(8, 8), (0..=8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn band_normalise_keeps_rows_overlapping() {
+        let mut band = Band { lo: vec![5, 0, 9, 9], hi: vec![1, 3, 4, 12] };
+        band.normalise(10);
+        assert_eq!(band.lo[0], 0);
+        assert_eq!(band.hi[3], 10);
+        for i in 0..3 {
+            assert!(band.lo[i] <= band.lo[i + 1] && band.hi[i] <= band.hi[i + 1]);
+            assert!(band.hi[i] >= band.lo[i + 1]);
+        }
+    }
+}

@@ -140,7 +140,7 @@ fn mt_of_b(a: &Document, b: &Document, opts: &AlignOpts) -> anyhow::Result<Optio
 /// MT similarity and (two-pass) embedding similarity, as the options ask.
 fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn BeadSimilarity + Send>>> {
     let texts_a: Vec<String> = pair.a.texts().iter().map(|t| t.to_string()).collect();
-    let mt_sim = pair.mt_b.as_ref().map(|mt_b| MtSimilarity::new(&texts_a, mt_b, opts.max_group));
+    let mt_sim = pair.mt_b.as_ref().map(|mt_b| MtSimilarity::new(&texts_a, mt_b));
     let Some(url) = opts.embed_url.as_deref() else {
         return Ok(mt_sim.map(|s| Box::new(s) as Box<dyn BeadSimilarity + Send>));
     };
@@ -171,6 +171,7 @@ fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn Bead
         opts.max_group,
         single_chars,
     );
+    let calibrated = first.clone();
     let (mut vectors_a, mut vectors_b) = first.into_parts();
     let concat_chars = add_spans(&embedder, &texts_a, &spans_a, &mut vectors_a)?
         + add_spans(&embedder, &texts_b, &spans_b, &mut vectors_b)?;
@@ -184,7 +185,7 @@ fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn Bead
             (single_chars + concat_chars) as f64 / single_chars.max(1) as f64
         );
     }
-    let second = EmbeddingSimilarity::new(vectors_a, vectors_b);
+    let second = EmbeddingSimilarity::new(vectors_a, vectors_b).with_calibration_of(&calibrated);
     Ok(combine(Some(second), mt_sim))
 }
 
@@ -307,7 +308,11 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
 
 /// The aligner's options for these command-line options.
 pub fn align_options(opts: &AlignOpts) -> AlignOptions {
-    AlignOptions { max_group: opts.max_group, ..AlignOptions::default() }
+    // Tuned on the Text+Berg dev document (notes/mt-benchmarks.md). A null similarity
+    // above 1 gives 1-0 and 0-1 beads a small reward that offsets their fixed cost once
+    // the outside evidence is trusted.
+    let similarity_weight = if opts.embed_url.is_some() { 4.0 } else { 2.0 };
+    AlignOptions { max_group: opts.max_group, similarity_weight, similarity_null: 1.3 }
 }
 
 /// Builds the report of an aligned pair with its findings.

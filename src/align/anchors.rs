@@ -73,13 +73,16 @@ fn key(tag: u8, s: &str) -> u64 {
     h
 }
 
-const W_NUMBER: f32 = 1.0;
+const W_NUMBER: f32 = 1.5;
 const W_PUNCT: f32 = 0.3;
 const W_URL: f32 = 2.0;
 const W_WORD: f32 = 1.0;
 const W_NAME: f32 = 1.0;
 const W_GLOSSARY: f32 = 1.5;
-const W_DICT: f32 = 0.4;
+const W_DICT: f32 = 0.25;
+const W_CALENDAR: f32 = 1.0;
+const W_COGNATE: f32 = 0.7;
+const COGNATE_CLASSES: usize = 5;
 const NAME_THRESHOLD: f64 = 0.5;
 
 /// The script a document is mostly written in.
@@ -144,15 +147,14 @@ fn normalise(word: &str) -> String {
 
 /// The shared-prefix key of a word, when the word is long enough to carry meaning
 /// (4+ letters, or an all-capital acronym of 2+).
-fn word_key(word: &str) -> Option<u64> {
+fn word_key(word: &str, folded: &str) -> Option<u64> {
     let n = word.chars().count();
     let acronym = n >= 2 && word.chars().all(char::is_uppercase);
     if n < 4 && !acronym {
         return None;
     }
-    let norm = normalise(word);
-    let prefix: String = norm.chars().take(5).collect();
-    Some(key(b'w', &prefix))
+    let end = folded.char_indices().nth(5).map_or(folded.len(), |(i, _)| i);
+    Some(key(b'w', &folded[..end]))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -169,7 +171,10 @@ fn consonant_classes(word: &str) -> Vec<u8> {
         let c = lower[i];
         let next = lower.get(i + 1).copied();
         let (class, skip) = match (c, next) {
-            ('k' | 'z' | 's' | 'c' | 't', Some('h')) => (if c == 'k' { b'G' } else { b'S' }, 2),
+            ('k', Some('h')) => (b'G', 2),
+            ('z' | 's' | 'c', Some('h')) => (b'S', 2),
+            ('t', Some('h')) => (b'T', 2),
+            ('у', Some('и' | 'э' | 'е' | 'а' | 'о')) if i == 0 => (b'V', 1),
             ('p', Some('h')) => (b'V', 2),
             ('c', Some('k')) => (b'K', 2),
             _ => (class_of(c), 1),
@@ -201,6 +206,14 @@ fn class_of(c: char) -> u8 {
     }
 }
 
+/// Whether two words agree on their first three consonant classes (or on all of them
+/// when shorter), with at least two classes each.
+fn same_skeleton(a: &str, b: &str) -> bool {
+    let (ca, cb) = (consonant_classes(a), consonant_classes(b));
+    let k = ca.len().min(cb.len()).min(3);
+    k >= 2 && ca[..k] == cb[..k]
+}
+
 /// Links capitalised Cyrillic words to capitalised Latin words that plausibly render
 /// them (`translit::name_similarity`), candidates bucketed by their first consonant
 /// classes; returns a name key for each linked word of each side.
@@ -221,8 +234,10 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
         .flat_map_iter(|(cs, ls)| {
             cs.iter().flat_map(move |&c| {
                 ls.iter().filter_map(move |&l| {
-                    let sim = crate::translit::name_similarity(&cyr_words[c], &lat_words[l]);
-                    (sim >= NAME_THRESHOLD).then_some((c, l))
+                    let (cw, lw) = (&cyr_words[c], &lat_words[l]);
+                    let linked =
+                        same_skeleton(cw, lw) || crate::translit::name_similarity(cw, lw) >= NAME_THRESHOLD;
+                    linked.then_some((c, l))
                 })
             })
         })
@@ -251,6 +266,36 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
     (cyr, lat)
 }
 
+/// Month and weekday stems (`data/calendar.tsv`): (folded stem, must be capitalised, key).
+type Calendar = HashMap<char, Vec<(String, bool, u64)>>;
+
+fn calendar() -> &'static Calendar {
+    static TABLE: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out: Calendar = HashMap::new();
+        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut cells = line.split('\t');
+            let Some(id) = cells.next() else { continue };
+            for (col, stem) in cells.enumerate() {
+                if !stem.is_empty() {
+                    // Columns: en ru be de fr is; English and German months are capitalised.
+                    let stem = normalise(stem);
+                    let first = stem.chars().next().unwrap_or(' ');
+                    out.entry(first).or_default().push((stem, col == 0 || col == 3, key(b'c', id)));
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The calendar key of a word (a month or weekday name in any of our languages).
+fn calendar_key(word: &str, folded: &str) -> Option<u64> {
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let bucket = calendar().get(&folded.chars().next()?)?;
+    bucket.iter().find(|(stem, caps, _)| folded.starts_with(stem.as_str()) && (capital || !caps)).map(|c| c.2)
+}
+
 /// Dictionary stem: long words lose up to two final letters (case endings).
 fn dict_stem(word: &str) -> String {
     let norm = normalise(word);
@@ -266,7 +311,7 @@ fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
     let mut map: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, (a, b)) in dict.pairs.iter().enumerate() {
         let w = if side_a { a } else { b };
-        if w.chars().count() >= 3 && !w.contains(' ') {
+        if w.chars().count() >= 5 && !w.contains(" ") {
             map.entry(dict_stem(w)).or_default().push(i as u32);
         }
     }
@@ -276,7 +321,8 @@ fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
 struct Side<'a> {
     doc: &'a Document,
     lang: &'a Lang,
-    cyrillic: bool,
+    /// Whether words carry consonant-skeleton keys (the two sides differ in script).
+    cognates: bool,
 }
 
 /// Raw (unweighted by rarity) keys of one sentence.
@@ -289,7 +335,9 @@ fn raw_keys(
 ) -> Vec<(u64, f32)> {
     let mut keys = Vec::new();
     for q in crate::numbers::extract(text) {
-        keys.push((key(b'q', &format!("{:?}", q.value)), W_NUMBER));
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&q.value, &mut h);
+        keys.push((std::hash::Hasher::finish(&h), W_NUMBER));
     }
     for c in text.chars() {
         let p = match c {
@@ -311,15 +359,31 @@ fn raw_keys(
         }
     }
     for w in words(text) {
-        if let Some(k) = word_key(w) {
+        let folded = normalise(w);
+        if let Some(k) = word_key(w, &folded) {
             keys.push((k, W_WORD));
+        }
+        if side.cognates {
+            let classes = consonant_classes(w);
+            if classes.len() >= COGNATE_CLASSES {
+                keys.push((
+                    key(b's', std::str::from_utf8(&classes[..COGNATE_CLASSES]).unwrap_or("")),
+                    W_COGNATE,
+                ));
+            }
         }
         if is_capitalised(w) {
             if let Some(&k) = names.get(w) {
                 keys.push((k, W_NAME));
             }
         }
-        if let Some(ids) = dict.map.get(&dict_stem(w)) {
+        if let Some(k) = calendar_key(w, &folded) {
+            keys.push((k, W_CALENDAR));
+        }
+        if dict.map.is_empty() {
+            continue;
+        }
+        if let Some(ids) = dict.map.get(&dict_stem(&folded)) {
             keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
         }
     }
@@ -328,7 +392,6 @@ fn raw_keys(
             keys.push((key(b'g', &m.entry.to_string()), W_GLOSSARY));
         }
     }
-    let _ = side.doc;
     keys
 }
 
@@ -351,9 +414,11 @@ fn capitalised_vocab(doc: &Document, cyrillic_words: bool) -> Vec<String> {
 
 /// Anchors of every sentence of both documents.
 pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
-    let sa = Side { doc: a, lang: &a.lang, cyrillic: mostly_cyrillic(a) };
-    let sb = Side { doc: b, lang: &b.lang, cyrillic: mostly_cyrillic(b) };
-    let (names_a, names_b) = match (sa.cyrillic, sb.cyrillic) {
+    let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
+    let cognates = ca != cb;
+    let sa = Side { doc: a, lang: &a.lang, cognates };
+    let sb = Side { doc: b, lang: &b.lang, cognates };
+    let (names_a, names_b) = match (ca, cb) {
         (true, false) => link_names(&capitalised_vocab(a, true), &capitalised_vocab(b, false)),
         (false, true) => {
             let (cb, la) = link_names(&capitalised_vocab(b, true), &capitalised_vocab(a, false));
@@ -432,10 +497,25 @@ mod tests {
     }
 
     #[test]
+    fn calendar_names_match_across_languages() {
+        let k = |w: &str| calendar_key(w, &normalise(w));
+        assert!(k("October").is_some());
+        assert_eq!(k("October"), k("октября"));
+        assert_eq!(k("кастрычніка"), k("octobre"));
+        assert_eq!(k("Monday"), k("понедельник"));
+        assert_eq!(k("monday"), None, "English names must be capitalised");
+        assert_eq!(k("Moscow"), None);
+        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(line.split('\t').count(), 7, "{line}");
+        }
+    }
+
+    #[test]
     fn word_keys_fold_accents_and_skip_short_words() {
-        assert_eq!(word_key("Expedition"), word_key("expédition"));
-        assert_eq!(word_key("der"), None);
-        assert!(word_key("EU").is_some());
+        let k = |w: &str| word_key(w, &normalise(w));
+        assert_eq!(k("Expedition"), k("expédition"));
+        assert_eq!(k("der"), None);
+        assert!(k("EU").is_some());
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! Bead confidences: how much better a bead is than its alternatives. A bead with
-//! both sides is compared with leaving all its sentences unaligned; a 1-0 or 0-1 bead
-//! with joining its sentence to the neighbouring bead.
+//! Bead confidences from local max-marginals: how much more the best nearby alternative
+//! costs than the chosen beads. For each pair of neighbouring beads, the alternatives are
+//! moving their shared boundary by one sentence on either or both sides, and joining
+//! them; a bead's confidence is a logistic function of the smallest extra cost of an
+//! alternative that changes it.
 
 use super::dp::{Scorer, Step};
 use crate::model::Bead;
 
-/// Log-odds scale and offset turning cost differences into a confidence.
-const SCALE: f32 = 3.0;
-const OFFSET: f32 = 6.0;
+/// Cost difference (in the DP's units) that moves the confidence from 0.5 to about 0.73.
+const SCALE: f32 = 2.0;
 
 fn sigmoid(x: f32) -> f64 {
     f64::from(1.0 / (1.0 + (-x).exp()))
@@ -17,39 +18,50 @@ fn sigmoid(x: f32) -> f64 {
 pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> {
     let cost = |s: &Step| scorer.cost_direct(s.a.0, s.a.1, s.b.0, s.b.1);
     let costs: Vec<f32> = path.iter().map(cost).collect();
+    // margin[k]: smallest extra cost of an alternative to bead k (∞ when none exists).
+    let mut margin = vec![f32::INFINITY; path.len()];
+    for k in 1..path.len() {
+        let m = pair_margin(path[k - 1], path[k], costs[k - 1] + costs[k], scorer, max_group);
+        margin[k - 1] = margin[k - 1].min(m);
+        margin[k] = margin[k].min(m);
+    }
     path.iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let is_null = s.a.0 == s.a.1 || s.b.0 == s.b.1;
-            let score = if is_null {
-                null_confidence(path, &costs, k, scorer, max_group)
-            } else {
-                let alone: f32 = (s.a.0..s.a.1)
-                    .map(|i| scorer.cost_direct(i, i + 1, s.b.0, s.b.0))
-                    .chain((s.b.0..s.b.1).map(|j| scorer.cost_direct(s.a.1, s.a.1, j, j + 1)))
-                    .sum();
-                sigmoid((alone - costs[k] - OFFSET) / SCALE)
-            };
-            Bead { a: (s.a.0..s.a.1).collect(), b: (s.b.0..s.b.1).collect(), score }
+        .zip(&margin)
+        .map(|(s, &m)| Bead {
+            a: (s.a.0..s.a.1).collect(),
+            b: (s.b.0..s.b.1).collect(),
+            score: if m.is_finite() { sigmoid(m / SCALE) } else { 1.0 },
         })
         .collect()
 }
 
-fn null_confidence(path: &[Step], costs: &[f32], k: usize, scorer: &Scorer<'_>, max_group: usize) -> f64 {
-    let s = path[k];
-    let mut best: Option<f32> = None;
-    for nb in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-        let Some(t) = path.get(nb) else { continue };
-        if t.a.0 == t.a.1 || t.b.0 == t.b.1 {
-            continue;
-        }
-        let (a0, a1) = (s.a.0.min(t.a.0), s.a.1.max(t.a.1));
-        let (b0, b1) = (s.b.0.min(t.b.0), s.b.1.max(t.b.1));
-        if a1 - a0 > max_group || b1 - b0 > max_group {
-            continue;
-        }
-        let delta = scorer.cost_direct(a0, a1, b0, b1) - costs[nb] - costs[k];
-        best = Some(best.map_or(delta, |b: f32| b.min(delta)));
+/// Smallest extra cost of re-cutting two neighbouring beads `p` and `q`.
+fn pair_margin(p: Step, q: Step, current: f32, scorer: &Scorer<'_>, g: usize) -> f32 {
+    let (a0, a1, b0, b1) = (p.a.0, q.a.1, p.b.0, q.b.1);
+    let fits = |x0: usize, x1: usize, y0: usize, y1: usize| {
+        let (n, m) = (x1 - x0, y1 - y0);
+        n + m > 0 && n <= g && m <= g && (n.min(m) > 0 || n + m == 1)
+    };
+    let mut best = f32::INFINITY;
+    if fits(a0, a1, b0, b1) {
+        best = scorer.cost_direct(a0, a1, b0, b1) - current;
     }
-    best.map_or(0.5, |d| sigmoid(d / SCALE))
+    for da in -1i64..=1 {
+        for db in -1i64..=1 {
+            if da == 0 && db == 0 {
+                continue;
+            }
+            let (Some(ai), Some(bj)) =
+                (p.a.1.checked_add_signed(da as isize), p.b.1.checked_add_signed(db as isize))
+            else {
+                continue;
+            };
+            if ai < a0 || ai > a1 || bj < b0 || bj > b1 || !fits(a0, ai, b0, bj) || !fits(ai, a1, bj, b1) {
+                continue;
+            }
+            let alt = scorer.cost_direct(a0, ai, b0, bj) + scorer.cost_direct(ai, a1, bj, b1);
+            best = best.min(alt - current);
+        }
+    }
+    best
 }

@@ -89,7 +89,7 @@ pub fn parse_dictd(index: &str, data: &[u8]) -> Result<Dictionary, DictError> {
                 seen.push(w);
             }
         }
-        pairs.extend(seen.into_iter().take(12).map(|w| (head.to_string(), w.to_string())));
+        pairs.extend(seen.into_iter().take(3).map(|w| (head.to_string(), w.to_string())));
     }
     Ok(Dictionary { pairs })
 }

@@ -27,6 +27,9 @@ pub struct Weights {
     pub similarity: f32,
     /// Similarity assumed for 1-0 and 0-1 beads when outside similarity is in use.
     pub similarity_null: f32,
+    /// Cost per sentence of difference between the sentence counts of the two sides,
+    /// counting the sentences a unit holds inside (a line with two sentences counts 2).
+    pub count: f32,
 }
 
 /// One side of the problem: per-unit anchors, prefix sums of lengths and anchor weight,
@@ -42,12 +45,20 @@ pub struct SideData<'a> {
     pub breaks: Option<Vec<bool>>,
     /// `inner[i]` = number of breaks at positions 1..i (prefix), when paragraphs are used.
     pub inner: Vec<u32>,
+    /// `count[i]` = number of sentences held by units `0..i`.
+    pub count: Vec<f32>,
 }
 
 impl<'a> SideData<'a> {
     /// Builds a side from unit lengths, anchors and optional paragraph indices.
-    pub fn new(lengths: &[f32], anchors: &'a [Anchors], paragraphs: Option<&[usize]>) -> Self {
+    pub fn new(
+        lengths: &[f32],
+        counts: &[f32],
+        anchors: &'a [Anchors],
+        paragraphs: Option<&[usize]>,
+    ) -> Self {
         let len = prefix(lengths.iter().copied());
+        let count = prefix(counts.iter().copied());
         let weight = prefix(anchors.iter().map(Anchors::total));
         let n = lengths.len();
         let breaks =
@@ -58,7 +69,7 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner }
+        SideData { anchors, len, weight, breaks, inner, count }
     }
 
     fn n(&self) -> usize {
@@ -88,6 +99,9 @@ pub struct Scorer<'a> {
     pub weights: Weights,
     /// Outside similarity over sentence ranges (fine level only).
     pub similarity: Option<&'a dyn BeadSimilarity>,
+    /// Whether multi-sentence beads get their exact shared anchor weight (the pairwise
+    /// sum over-counts keys repeated within a group) when they may win.
+    pub exact: bool,
 }
 
 impl Scorer<'_> {
@@ -97,15 +111,16 @@ impl Scorer<'_> {
         let (n, m) = (i1 - i0, j1 - j0);
         let la = self.a.len[i1] - self.a.len[i0];
         let lb = self.b.len[j1] - self.b.len[j0];
-        let mut cost = self.length.cost(la, lb);
         if n == 0 || m == 0 {
-            cost += w.null * (n + m) as f32;
+            let mut cost = w.null * (n + m) as f32;
             if self.similarity.is_some() {
                 cost += w.similarity * (1.0 - w.similarity_null);
             }
             return cost;
         }
-        cost += w.merge * (n + m - 2) as f32;
+        let mut cost = self.length.cost(la, lb) + w.merge * (n + m - 2) as f32;
+        let (ca, cb) = (self.a.count[i1] - self.a.count[i0], self.b.count[j1] - self.b.count[j0]);
+        cost += w.count * ((ca - cb).abs() - n.abs_diff(m) as f32);
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
         cost -= w.anchor * shared.min(cap);
         if let (Some(ba), Some(bb)) = (&self.a.breaks, &self.b.breaks) {
@@ -117,6 +132,18 @@ impl Scorer<'_> {
             cost += w.similarity * (1.0 - sim.clamp(0.0, 1.0) as f32);
         }
         cost
+    }
+
+    /// A cheap lower bound of [`Scorer::cost`] for the bead (for pruning).
+    /// `shared` bounds the bead's shared anchor weight from above.
+    pub fn lower_bound(&self, i0: usize, i1: usize, j0: usize, j1: usize, shared: f32) -> f32 {
+        let w = &self.weights;
+        let (n, m) = (i1 - i0, j1 - j0);
+        if n == 0 || m == 0 {
+            return w.null * (n + m) as f32;
+        }
+        let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
+        w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32 - w.anchor * cap.min(shared)
     }
 
     /// Cost of a bead with its shared anchor weight computed from the anchors.
@@ -230,13 +257,10 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let (n, m) = (scorer.a.n(), scorer.b.n());
     let g = max_group.max(1);
     let shared = Shared::new(scorer, band, g);
+    // Cheapest kinds first, so that the lower bound prunes the rest.
     let mut kinds: Vec<(usize, usize)> = vec![(1, 1), (0, 1), (1, 0)];
-    for x in 1..=g {
-        for y in 1..=g {
-            if (x, y) != (1, 1) {
-                kinds.push((x, y));
-            }
-        }
+    for sum in 3..=2 * g {
+        kinds.extend((1..=g).filter(|&x| sum > x && sum - x <= g).map(|x| (x, sum - x)));
     }
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0usize;
@@ -264,11 +288,22 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 }
                 let Some(prev) = at(i - x, j - y) else { continue };
                 let base = cost[prev];
-                if !base.is_finite() {
+                if !base.is_finite()
+                    || base + f64::from(scorer.lower_bound(i - x, i, j - y, j, f32::MAX)) >= best
+                {
                     continue;
                 }
                 let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
-                let c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                if x > 0 && y > 0 && base + f64::from(scorer.lower_bound(i - x, i, j - y, j, s)) >= best {
+                    continue;
+                }
+                let mut c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                // The pairwise sum counts a key repeated across the group's sentences
+                // several times; it bounds the true shared weight from above, so the
+                // exact (merged) weight is only needed for a bead that may win.
+                if scorer.exact && c < best && x * y > 1 && s > 0.0 {
+                    c = base + f64::from(scorer.cost_direct(i - x, i, j - y, j));
+                }
                 if c < best {
                     best = c;
                     best_kind = k as u8;

@@ -51,7 +51,8 @@ pub struct Resources<'a> {
 /// Search options and the weights of outside evidence.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
-    /// Largest group of sentences on one side of a bead.
+    /// Largest group of sentences on one side of a bead (1 to [`MAX_GROUP`]; values
+    /// outside are clamped).
     pub max_group: usize,
     /// Weight of [`Resources::similarity`]: a bead pays `similarity_weight × (1 − similarity)`.
     pub similarity_weight: f64,
@@ -67,14 +68,52 @@ impl Default for AlignOptions {
 
 /// The cost weights of the offline scorers (see `notes/align-readme.md`).
 pub const WEIGHTS: Weights = Weights {
-    null: 4.5,
+    null: 2.5,
     merge: 2.2,
     anchor: 2.0,
     paragraph_edge: 1.0,
     paragraph_inside: 1.5,
     similarity: 0.0,
     similarity_null: 0.0,
+    count: 1.0,
 };
+
+/// The largest `max_group` honoured (the DP's work grows with its square).
+pub const MAX_GROUP: usize = 10;
+
+/// Relative change of the learned length ratio that triggers a second pass.
+const RATIO_TOLERANCE: f32 = 0.02;
+
+/// Number of sentences a unit of text holds: 1 + the sentence ends found inside it
+/// (`.`, `!`, `?` or `…`, optionally closed by quotes or brackets, then a space and a
+/// capital letter or an opening quote), ignoring ends after short words (`Mr.`, `St.`).
+pub fn sentences_inside(text: &str) -> f32 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut count = 1.0;
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '.' | '!' | '?' | '…') {
+            let word = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric()).count();
+            let mut k = i + 1;
+            while k < chars.len() && matches!(chars[k], '"' | '\'' | '»' | '”' | '’' | ')') {
+                k += 1;
+            }
+            let spaced = k < chars.len() && chars[k].is_whitespace();
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
+            let next = chars.get(k).copied();
+            let starts = next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '«' | '“' | '„'));
+            if spaced && starts && (word > 3 || chars[i] != '.') {
+                count += 1.0;
+            }
+            i = k.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
 
 /// Aligns `a` with `b`: every sentence of both sides in exactly one bead, beads
 /// monotone, each with a confidence in [0, 1].
@@ -83,6 +122,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let lengths =
         |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| s.text.chars().count() as f32).collect() };
     let (len_a, len_b) = (lengths(a), lengths(b));
+    let counts =
+        |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| sentences_inside(&s.text)).collect() };
     let length = LengthModel::learn(
         len_a.iter().map(|&x| f64::from(x)).sum(),
         len_b.iter().map(|&x| f64::from(x)).sum(),
@@ -96,13 +137,33 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let level = Level {
         len_a,
         len_b,
+        count_a: counts(a),
+        count_b: counts(b),
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
     };
-    let setup =
-        Setup { length, weights, max_group: options.max_group.max(1), similarity: resources.similarity };
-    let (path, scorer) = search::align_level(&level, &setup);
+    let mut setup = Setup {
+        length,
+        weights,
+        max_group: options.max_group.clamp(1, MAX_GROUP),
+        similarity: resources.similarity,
+        exact: true,
+    };
+    let (mut path, mut scorer) = search::align_level(&level, &setup);
+    // The ratio learned from the totals is biased by sentences with no counterpart;
+    // learn it again from the aligned beads only and realign when it moved.
+    let (ta, tb) = path.iter().filter(|s| s.a.0 < s.a.1 && s.b.0 < s.b.1).fold((0.0, 0.0), |(x, y), s| {
+        (
+            x + f64::from(scorer.a.len[s.a.1] - scorer.a.len[s.a.0]),
+            y + f64::from(scorer.b.len[s.b.1] - scorer.b.len[s.b.0]),
+        )
+    });
+    let relearned = LengthModel::learn(ta, tb);
+    if (relearned.ratio / length.ratio - 1.0).abs() > RATIO_TOLERANCE {
+        setup.length = relearned;
+        (path, scorer) = search::realign_near(&level, &setup, &path);
+    }
     let beads = confidence::beads(&path, &scorer, setup.max_group);
     Alignment { beads }
 }

@@ -11,7 +11,7 @@ const FULL_GRID: usize = 300_000;
 /// Sentences per block at the next coarser level.
 const BLOCK: usize = 8;
 /// How far (in units) the fine band reaches beyond the projected block path.
-const MARGIN: usize = 12;
+const MARGIN: usize = 6;
 /// Largest group of blocks on one side of a coarse bead.
 const COARSE_GROUP: usize = 3;
 
@@ -21,6 +21,10 @@ pub struct Level<'a> {
     pub len_a: Vec<f32>,
     /// Characters per unit, side B.
     pub len_b: Vec<f32>,
+    /// Sentences held per unit, side A.
+    pub count_a: Vec<f32>,
+    /// Sentences held per unit, side B.
+    pub count_b: Vec<f32>,
     /// Anchors per unit, side A.
     pub anchors_a: &'a [Anchors],
     /// Anchors per unit, side B.
@@ -39,18 +43,14 @@ pub struct Setup<'a> {
     pub max_group: usize,
     /// Outside similarity (sentence level only).
     pub similarity: Option<&'a dyn super::BeadSimilarity>,
+    /// Whether multi-sentence beads get their exact shared anchor weight (sentence level).
+    pub exact: bool,
 }
 
 /// Aligns one level; returns the path and the scorer used (for confidences).
 pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scorer<'a>) {
     let (n, m) = (level.len_a.len(), level.len_b.len());
-    let scorer = Scorer {
-        a: SideData::new(&level.len_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
-        b: SideData::new(&level.len_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
-        length: setup.length,
-        weights: setup.weights,
-        similarity: setup.similarity,
-    };
+    let scorer = scorer(level, setup);
     let band = if (n + 1) * (m + 1) <= FULL_GRID || n < 2 * BLOCK || m < 2 * BLOCK {
         Band::full(n, m)
     } else {
@@ -82,17 +82,32 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     let coarse = Level {
         len_a: block_sums(&level.len_a, &ca),
         len_b: block_sums(&level.len_b, &cb),
+        count_a: block_sums(&level.count_a, &ca),
+        count_b: block_sums(&level.count_b, &cb),
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: None,
     };
-    let weights = Weights { merge: setup.weights.merge / 2.0, ..setup.weights };
-    let coarse_setup = Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None };
+    let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
+    let coarse_setup =
+        Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None, exact: false };
     let (path, _) = align_level(&coarse, &coarse_setup);
+    band_around(&path, |i| ca[i], |j| cb[j], n, m)
+}
+
+/// The band around a path (whose positions `at_a`/`at_b` map to units), widened by
+/// [`MARGIN`] units each way.
+fn band_around(
+    path: &[Step],
+    at_a: impl Fn(usize) -> usize,
+    at_b: impl Fn(usize) -> usize,
+    n: usize,
+    m: usize,
+) -> Band {
     let mut band = Band { lo: vec![usize::MAX; n + 1], hi: vec![0; n + 1] };
     for step in path {
-        let (a0, a1) = (ca[step.a.0], ca[step.a.1]);
-        let (b0, b1) = (cb[step.b.0].saturating_sub(MARGIN), cb[step.b.1] + MARGIN);
+        let (a0, a1) = (at_a(step.a.0), at_a(step.a.1));
+        let (b0, b1) = (at_b(step.b.0).saturating_sub(MARGIN), at_b(step.b.1) + MARGIN);
         for i in a0.saturating_sub(MARGIN)..=(a1 + MARGIN).min(n) {
             band.lo[i] = band.lo[i].min(b0);
             band.hi[i] = band.hi[i].max(b1);
@@ -100,6 +115,26 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     }
     band.normalise(m);
     band
+}
+
+/// Aligns the level again near a previous path (after the length model changed).
+pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> (Vec<Step>, Scorer<'a>) {
+    let (n, m) = (level.len_a.len(), level.len_b.len());
+    let scorer = scorer(level, setup);
+    let band =
+        if (n + 1) * (m + 1) <= FULL_GRID { Band::full(n, m) } else { band_around(path, |i| i, |j| j, n, m) };
+    (dp::solve(&scorer, &band, setup.max_group), scorer)
+}
+
+fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
+    Scorer {
+        a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0)),
+        b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1)),
+        length: setup.length,
+        weights: setup.weights,
+        similarity: setup.similarity,
+        exact: setup.exact,
+    }
 }
 
 #[cfg(test)]

@@ -136,6 +136,9 @@ impl SizeBases {
     }
 }
 
+/// Nearest neighbours averaged into a sentence's hubness.
+const HUB_K: usize = 4;
+
 /// Maps `raw` linearly so that `base` becomes 0 and `good` becomes 1, clamped to [0, 1].
 fn calibrate(raw: f64, base: f64, good: f64) -> f64 {
     ((raw - base) / (good - base).max(1e-6)).clamp(0.0, 1.0)
@@ -451,6 +454,8 @@ pub struct EmbeddingSimilarity {
     good: f64,
     bases: SizeBases,
     own_bases: SizeBases,
+    hub_a: Vec<f64>,
+    hub_b: Vec<f64>,
 }
 
 impl EmbeddingSimilarity {
@@ -464,13 +469,16 @@ impl EmbeddingSimilarity {
             good: 1.0,
             bases: SizeBases::default(),
             own_bases: SizeBases::default(),
+            hub_a: Vec::new(),
+            hub_b: Vec::new(),
         };
+        (sim.hub_a, sim.hub_b) = sim.hubness();
         let (n, m) = (sim.a.len(), sim.b.len());
-        (sim.base, sim.good) = calibration(n, m, |i, j| sim.cosine(i..i + 1, j..j + 1).unwrap_or(0.0));
+        (sim.base, sim.good) = calibration(n, m, |i, j| sim.score(i..i + 1, j..j + 1).unwrap_or(0.0));
         let approximated = |a: &Range<usize>, b: &Range<usize>| !sim.a.has(a) && !sim.b.has(b);
         sim.bases = SizeBases::sample(n, m, |a, b| {
             let plain = a.len() + b.len() == 2 || approximated(&a, &b);
-            if plain { sim.cosine(a, b) } else { None }
+            if plain { sim.score(a, b) } else { None }
         });
         sim.own_bases = sim.sample_own();
         sim
@@ -494,7 +502,7 @@ impl EmbeddingSimilarity {
         for (k, &&(s, e)) in own_a.iter().enumerate().take(300) {
             for l in 1..=SIZES {
                 let j = (far(s, n, m) + k % 7) % m.max(1);
-                if let Some(c) = (j + l <= m).then(|| self.cosine(s..e, j..j + l)).flatten() {
+                if let Some(c) = (j + l <= m).then(|| self.score(s..e, j..j + l)).flatten() {
                     let slot = &mut sums[(e - s).min(SIZES) - 1][l - 1];
                     *slot = (slot.0 + c, slot.1 + 1);
                 }
@@ -503,7 +511,7 @@ impl EmbeddingSimilarity {
         for (k, &&(s, e)) in own_b.iter().enumerate().take(300) {
             for l in 1..=SIZES {
                 let i = (far(s, m, n) + k % 7) % n.max(1);
-                if let Some(c) = (i + l <= n).then(|| self.cosine(i..i + l, s..e)).flatten() {
+                if let Some(c) = (i + l <= n).then(|| self.score(i..i + l, s..e)).flatten() {
                     let slot = &mut sums[l - 1][(e - s).min(SIZES) - 1];
                     *slot = (slot.0 + c, slot.1 + 1);
                 }
@@ -522,6 +530,44 @@ impl EmbeddingSimilarity {
 
     fn single_dot(&self, i: usize, j: usize) -> f64 {
         f64::from(self.dots.get(i, j, || dot(&self.a.singles[i], &self.b.singles[j]) as f32))
+    }
+
+    /// For each sentence, the mean cosine of its [`HUB_K`] nearest sentences on the other
+    /// side (within a window around the diagonal): how alike it is to everything.
+    fn hubness(&self) -> (Vec<f64>, Vec<f64>) {
+        let (n, m) = (self.a.len(), self.b.len());
+        let mut best_a: Vec<Vec<f64>> = vec![Vec::new(); n];
+        let mut best_b: Vec<Vec<f64>> = vec![Vec::new(); m];
+        for (i, best) in best_a.iter_mut().enumerate() {
+            let centre = i * m / n.max(1);
+            let reach = (m / 5).max(300);
+            let start = centre.saturating_sub(reach);
+            let end = (centre + reach + 1).min(m);
+            for (j, column) in best_b.iter_mut().enumerate().take(end).skip(start) {
+                let c = self.single_dot(i, j);
+                best.push(c);
+                column.push(c);
+            }
+        }
+        let top = |mut v: Vec<f64>| -> f64 {
+            v.sort_by(|x, y| y.total_cmp(x));
+            let k = v.len().min(HUB_K);
+            if k == 0 { 0.0 } else { v[..k].iter().sum::<f64>() / k as f64 }
+        };
+        (best_a.into_iter().map(top).collect(), best_b.into_iter().map(top).collect())
+    }
+
+    /// The margin score of two spans: their cosine minus half the mean hubness of their
+    /// sentences on each side (a generic sentence that is close to everything scores
+    /// lower than a specific one).
+    fn score(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
+        let c = self.cosine(a.clone(), b.clone())?;
+        if self.hub_a.len() != self.a.len() || self.hub_b.len() != self.b.len() {
+            return Some(c);
+        }
+        let ha = a.clone().map(|i| self.hub_a[i]).sum::<f64>() / a.len() as f64;
+        let hb = b.clone().map(|j| self.hub_b[j]).sum::<f64>() / b.len() as f64;
+        Some(c - (ha + hb) / 2.0)
     }
 
     /// The cosine of two spans, without calibration.
@@ -576,7 +622,7 @@ impl BeadSimilarity for EmbeddingSimilarity {
         let base =
             table.get(a.len(), b.len()).or_else(|| self.bases.get(a.len(), b.len())).unwrap_or(self.base);
         let good = self.good - self.base + base;
-        self.cosine(a, b).map(|c| calibrate(c, base, good))
+        self.score(a, b).map(|c| calibrate(c, base, good))
     }
 }
 

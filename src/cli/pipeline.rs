@@ -310,7 +310,12 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
 pub fn align_options(opts: &AlignOpts) -> AlignOptions {
     // Tuned on the Text+Berg dev document against the aligner's own scorers
     // (notes/mt-benchmarks.md); higher weights lose F1 there.
-    let (similarity_weight, similarity_null) = if opts.embed_url.is_some() { (1.0, 0.8) } else { (1.0, 1.0) };
+    let (similarity_weight, similarity_null) =
+        match (opts.embed_url.is_some(), opts.mt_file.is_some() || opts.mt.is_some()) {
+            (true, false) => (4.0, 0.8),
+            (true, true) => (2.0, 0.8),
+            _ => (1.0, 1.0),
+        };
     AlignOptions { max_group: opts.max_group, similarity_weight, similarity_null }
 }
 

@@ -136,6 +136,13 @@ impl SizeBases {
     }
 }
 
+/// The mean of the [`HUB_K`] largest values (0 for none).
+fn top_mean(values: &mut [f64]) -> f64 {
+    values.sort_by(|x, y| y.total_cmp(x));
+    let k = values.len().min(HUB_K);
+    if k == 0 { 0.0 } else { values[..k].iter().sum::<f64>() / k as f64 }
+}
+
 /// Nearest neighbours averaged into a sentence's hubness.
 const HUB_K: usize = 4;
 
@@ -177,6 +184,8 @@ pub struct MtSimilarity {
     base: f64,
     good: f64,
     bases: SizeBases,
+    hub_a: Vec<f64>,
+    hub_b: Vec<f64>,
 }
 
 /// Raw 1-1 scores of one A sentence against the B sentences `start..start + scores.len()`.
@@ -265,11 +274,45 @@ impl MtSimilarity {
             base: 0.0,
             good: 1.0,
             bases: SizeBases::default(),
+            hub_a: Vec::new(),
+            hub_b: Vec::new(),
         };
         let (n, m) = (sim.a.len(), sim.mt_b.len());
         (sim.base, sim.good) = calibration(n, m, |i, j| sim.single(i, j));
-        sim.bases = SizeBases::sample(n, m, |a, b| sim.raw(a, b));
+        (sim.hub_a, sim.hub_b) = sim.hubness();
+        (sim.base, sim.good) = calibration(n, m, |i, j| sim.score(i..i + 1, j..j + 1).unwrap_or(0.0));
+        sim.bases = SizeBases::sample(n, m, |a, b| sim.score(a, b));
         sim
+    }
+
+    /// For each sentence, the mean raw score of its [`HUB_K`] best matches on the other
+    /// side (within the row windows): how alike it is to everything.
+    fn hubness(&self) -> (Vec<f64>, Vec<f64>) {
+        let (n, m) = (self.a.len(), self.mt_b.len());
+        let mut best_b: Vec<Vec<f64>> = vec![Vec::new(); m];
+        let mut hub_a = Vec::with_capacity(n);
+        for i in 0..n {
+            let _ = self.single(i, 0);
+            let Some(row) = self.rows[i].get() else { continue };
+            let mut scores: Vec<f64> = row.scores.iter().map(|&x| f64::from(x)).collect();
+            for (k, &x) in scores.iter().enumerate() {
+                best_b[row.start + k].push(x);
+            }
+            hub_a.push(top_mean(&mut scores));
+        }
+        (hub_a, best_b.into_iter().map(|mut v| top_mean(&mut v)).collect())
+    }
+
+    /// The margin score of two spans: the raw score minus half the mean hubness of their
+    /// sentences on each side.
+    fn score(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
+        let raw = self.raw(a.clone(), b.clone())?;
+        if self.hub_a.len() != self.a.len() || self.hub_b.len() != self.mt_b.len() {
+            return Some(raw);
+        }
+        let ha = a.clone().map(|i| self.hub_a[i]).sum::<f64>() / a.len() as f64;
+        let hb = b.clone().map(|j| self.hub_b[j]).sum::<f64>() / b.len() as f64;
+        Some(raw - (ha + hb) / 2.0)
     }
 
     /// The raw 1-1 score of A sentence `i` with B sentence `j`, from the row cache: each
@@ -323,7 +366,7 @@ impl MtSimilarity {
     /// Whether some sentence pair of the two spans is more alike than unrelated pairs.
     fn promising(&self, a: &Range<usize>, b: &Range<usize>) -> bool {
         let threshold = self.base + PROMISING * (self.good - self.base);
-        a.clone().any(|i| b.clone().any(|j| self.single(i, j) >= threshold))
+        a.clone().any(|i| b.clone().any(|j| self.score(i..i + 1, j..j + 1).is_some_and(|x| x >= threshold)))
     }
 
     /// The calibration points: raw scores mapped to 0 and to 1.
@@ -339,7 +382,7 @@ impl BeadSimilarity for MtSimilarity {
         }
         let base = self.bases.get(a.len(), b.len()).unwrap_or(self.base);
         let good = self.good - self.base + base;
-        self.raw(a, b).map(|raw| calibrate(raw, base, good))
+        self.score(a, b).map(|raw| calibrate(raw, base, good))
     }
 }
 

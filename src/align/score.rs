@@ -38,7 +38,13 @@ pub fn parse_vecalign(text: &str) -> Result<Vec<Link>, LinkError> {
         let rest = line.trim_start();
         let (a, rest) = bracket(rest).ok_or_else(|| err("expected `[ids]:[ids]`"))?;
         let rest = rest.trim_start().strip_prefix(':').ok_or_else(|| err("expected `:` after `[ids]`"))?;
-        let (b, _) = bracket(rest.trim_start()).ok_or_else(|| err("expected `[ids]` after `:`"))?;
+        let (b, rest) = bracket(rest.trim_start()).ok_or_else(|| err("expected `[ids]` after `:`"))?;
+        let rest = rest.trim();
+        let score_ok = rest.is_empty()
+            || rest.strip_prefix(':').is_some_and(|x| x.trim().parse::<f64>().is_ok_and(f64::is_finite));
+        if !score_ok {
+            return Err(err("after `[ids]:[ids]` only an optional `:score` (a number) may follow"));
+        }
         let a = ids(a).ok_or_else(|| err("sentence ids must be non-negative integers"))?;
         let b = ids(b).ok_or_else(|| err("sentence ids must be non-negative integers"))?;
         out.push((a, b));
@@ -140,6 +146,21 @@ mod tests {
     fn parses_links_with_scores_and_nulls() {
         let links = parse_vecalign("[0, 1]:[0]:0.9\n\n[]:[1]\n[2]:[]\n").unwrap();
         assert_eq!(links, vec![(vec![0, 1], vec![0]), (vec![], vec![1]), (vec![2], vec![])]);
+    }
+
+    #[test]
+    fn rejects_what_follows_the_beads_unless_a_score() {
+        for (text, ok) in [
+            ("[0]:[0]:0.5\n", true),
+            ("[0]:[0] : -1e-3 \n", true),
+            ("[0]:[0]\t\n", true),
+            ("[0]:[0]:abc\n", false),
+            ("[0]:[0]x\n", false),
+            ("[0]:[0]:\n", false),
+            ("[0]:[0]:NaN\n", false),
+        ] {
+            assert_eq!(parse_vecalign(text).is_ok(), ok, "{text:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use sverka::glossary::Glossary;
-use sverka::model::Lang;
 use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
@@ -143,8 +142,7 @@ fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
             let [la, lb] = langs.as_slice() else {
                 anyhow::bail!("\"langs\" must hold two codes, e.g. [\"en\",\"ru\"]")
             };
-            let parse =
-                |c: &str| Lang::parse(c).with_context(|| format!("\"langs\": '{c}' is not a language code"));
+            let parse = |c: &str| super::langs::parse_known(c, "\"langs\"");
             (Some(parse(la)?), Some(parse(lb)?))
         }
     };

@@ -6,6 +6,7 @@
 mod align;
 mod batch;
 mod check;
+mod langs;
 mod output;
 mod pipeline;
 mod score;
@@ -93,7 +94,7 @@ pub struct AlignOpts {
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
     /// Largest group of sentences on one side of a bead.
-    #[arg(long, default_value_t = 4, value_name = "N")]
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = parse_max_group)]
     pub max_group: usize,
     /// Do not read or write the MT/embedding cache.
     #[arg(long)]
@@ -101,6 +102,14 @@ pub struct AlignOpts {
     /// Cache directory (default: the user's cache dir + /sverka).
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
+}
+
+/// `--max-group`: a whole number from 1 (every bead is 1-1, 1-0 or 0-1) upwards.
+fn parse_max_group(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("must be a whole number of sentences, 1 or more (default 4)".to_string()),
+    }
 }
 
 /// Runs the CLI and returns the process exit code.

@@ -3,7 +3,7 @@
 //! permissions of the file it replaces, or 0644 when new). A closed stdout pipe is not
 //! an error.
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use std::io::Write;
 use std::path::Path;
 
@@ -25,6 +25,15 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if path.is_dir() {
+        bail!("{}: is a directory; give -o a file name", path.display());
+    }
+    if dir.exists() && !dir.is_dir() {
+        bail!("{}: {} is not a directory", path.display(), dir.display());
+    }
+    if !dir.is_dir() {
+        bail!("{}: the directory {} does not exist; create it first", path.display(), dir.display());
+    }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("{}: cannot create a file in this directory", path.display()))?;
     tmp.write_all(bytes).with_context(|| format!("{}: write failed", path.display()))?;

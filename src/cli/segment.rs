@@ -2,7 +2,7 @@
 //! a blank line between paragraphs.
 
 use super::{Outcome, output};
-use anyhow::bail;
+use anyhow::anyhow;
 use clap::Args;
 use std::path::PathBuf;
 use sverka::model::Lang;
@@ -45,19 +45,5 @@ fn parse_lang(code: &str) -> anyhow::Result<Option<Lang>> {
     if code.eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    match Lang::parse(code) {
-        Some(lang) if KNOWN.contains(&lang.code()) => Ok(Some(lang)),
-        _ => bail!(
-            "--lang: unknown language '{code}'; use en, ru or be (own rules), auto (detect), \
-             or one of {} (language-neutral rules)",
-            KNOWN[3..].join(", ")
-        ),
-    }
+    super::langs::parse_known(code, "--lang").map(Some).map_err(|e| anyhow!("{e}; or auto to detect it"))
 }
-
-/// Languages `--lang` accepts: en, ru, be first (their own rules), then those that get
-/// the language-neutral rules.
-const KNOWN: &[&str] = &[
-    "en", "ru", "be", "uk", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "hr", "hu", "it", "kk",
-    "lt", "lv", "mk", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sr", "sv", "tr",
-];

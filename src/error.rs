@@ -48,9 +48,6 @@ pub enum Error {
         /// What happened and what to do.
         message: String,
     },
-    /// A feature that is not available in this build yet.
-    #[error("{0} is not available yet")]
-    NotYetAvailable(&'static str),
 }
 
 impl Error {

@@ -251,6 +251,8 @@ fn empty_inputs_align_to_null_beads() {
         let beads: String =
             stdout(&out).lines().map(|l| l.split(':').take(2).collect::<Vec<_>>().join(":") + "\n").collect();
         assert_eq!(beads, *want, "{args:?}");
+        let warned = stderr(&out).contains("empty.txt: no sentences");
+        assert_eq!(warned, a == &"empty.txt" || b == &"empty.txt", "{args:?}: {}", stderr(&out));
         // Every format renders an empty side without an error.
         for format in ["text", "html", "tsv", "tmx", "json", "ladder"] {
             let out = sverka(dir.path(), &["align", a, b, "--langs", "en,ru", "--format", format]);

@@ -288,6 +288,10 @@ pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> any
     } else {
         sverka::segment::segment(&text, &lang)
     };
+    if sentences.is_empty() {
+        // Not an error (the other side then aligns to 1-0 or 0-1 beads), but worth saying.
+        eprintln!("sverka: warning: {}: no sentences in this file", path.display());
+    }
     Ok(Document { lang, sentences })
 }
 

@@ -4,13 +4,21 @@
 use crate::error::{Error, Result};
 use std::path::Path;
 
-/// Reads `path` as text: strips a UTF-8 BOM, turns CRLF (and lone CR) into LF.
+/// Reads `path` as text (standard input when `path` is `-`): strips a UTF-8 BOM, turns
+/// CRLF (and lone CR) into LF.
 ///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read, [`Error::NotText`] when it is not UTF-8
 /// or holds NUL bytes (a binary file).
 pub fn read_text(path: &Path) -> Result<String> {
-    let mut bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| Error::io(path, e))?
+    };
     let not_text = |detail| Error::NotText { path: path.to_path_buf(), detail };
     check_bytes(&bytes).map_err(not_text)?;
     if bytes.starts_with(BOM) {

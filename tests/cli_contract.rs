@@ -336,3 +336,34 @@ fn check_exit_codes_follow_fail_on() {
         }
     }
 }
+
+#[test]
+fn a_dash_reads_standard_input() {
+    use std::io::Write;
+    let dir = fixtures();
+    // (arguments, standard input, expected standard output)
+    let table: &[(&[&str], &str, &str)] = &[
+        (&["segment", "-", "--lang", "en"], "Hi there. Second one.\n", "Hi there.\nSecond one.\n"),
+        (
+            &["align", "-", "ru-lines.txt", "--presegmented", "--langs", "en,ru", "--format", "vecalign"],
+            "Hello world.\nThe second sentence is here.\n",
+            "[0]:[0]\n[1]:[1]\n",
+        ),
+    ];
+    for (args, input, want) in table {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sverka"))
+            .current_dir(dir.path())
+            .args(*args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let got: String =
+            stdout(&out).lines().map(|l| l.split(':').take(2).collect::<Vec<_>>().join(":") + "\n").collect();
+        assert_eq!(got, *want, "{args:?}");
+    }
+}

@@ -9,7 +9,7 @@ use sverka::report::{self, Format, RenderOptions};
 /// Arguments of `sverka align`.
 #[derive(Debug, Args)]
 pub struct AlignCmd {
-    /// File A (usually the English).
+    /// File A (usually the English; `-` reads standard input).
     pub a: PathBuf,
     /// File B (the original); without it, B is the machine translation of A.
     pub b: Option<PathBuf>,

@@ -12,7 +12,7 @@ use sverka::report::{self, Format};
 /// Arguments of `sverka check`.
 #[derive(Debug, Args)]
 pub struct CheckCmd {
-    /// File A (usually the English).
+    /// File A (usually the English; `-` reads standard input).
     pub a: PathBuf,
     /// File B (the original).
     pub b: Option<PathBuf>,

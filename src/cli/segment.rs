@@ -10,7 +10,7 @@ use sverka::model::Lang;
 /// Arguments of `sverka segment`.
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// The text file (UTF-8, with or without BOM, LF or CRLF).
+    /// The text file (UTF-8, with or without BOM, LF or CRLF); `-` reads standard input.
     pub file: PathBuf,
     /// Language: en, ru, be, another ISO 639-1 code (language-neutral rules) or auto.
     #[arg(long, default_value = "auto", value_name = "LANG")]

@@ -9,7 +9,7 @@ use sverka::model::Lang;
 /// Arguments of `sverka translate`.
 #[derive(Debug, Args)]
 pub struct TranslateArgs {
-    /// The text file.
+    /// The text file (`-` reads standard input).
     pub file: PathBuf,
     /// Source language.
     #[arg(long)]

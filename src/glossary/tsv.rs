@@ -28,12 +28,15 @@ pub fn parse(text: &str, path: &Path, default_profile: Option<&str>) -> Result<V
         ));
     };
     let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_ascii_lowercase()).collect();
-    for c in &columns {
+    for (k, c) in columns.iter().enumerate() {
         if !COLUMNS.contains(&c.as_str()) {
             return Err(err(
                 header_no + 1,
                 format!("unknown column '{c}'; columns are {}", COLUMNS.join(", ")),
             ));
+        }
+        if columns[..k].contains(c) {
+            return Err(err(header_no + 1, format!("column '{c}' appears twice in the header")));
         }
     }
     if !columns.iter().any(|c| c == "en") {
@@ -97,6 +100,12 @@ fn row(columns: &[String], fields: &[&str], default_profile: Option<&str>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_named_twice_is_a_header_error() {
+        let err = parse("# c\nen\tru\ten\nA\tБ\tB\n", Path::new("g.tsv"), None).unwrap_err();
+        assert_eq!(err.to_string(), "g.tsv:2: column 'en' appears twice in the header");
+    }
 
     #[test]
     fn rows_parse_with_lists_and_comments() {

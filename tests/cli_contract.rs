@@ -62,7 +62,7 @@ fn fixtures() -> tempfile::TempDir {
 fn help_lists_every_option_of_the_contract() {
     // (subcommand, what its --help must show)
     let table: &[(&str, &[&str])] = &[
-        ("", &["segment", "align", "check", "translate", "translit", "score", "batch"]),
+        ("", &["segment", "align", "check", "translate", "translit", "score", "batch", "Exit codes: 0"]),
         ("segment", &["--lang"]),
         (
             "align",

@@ -32,7 +32,10 @@ pub enum Outcome {
 #[command(
     name = "sverka",
     version,
-    about = "Align a translation with its original and check names, numbers and coverage"
+    about = "Align a translation with its original and check names, numbers and coverage",
+    after_help = "Exit codes: 0 ran and found nothing at or above --fail-on; 1 `check` found something at or \
+                  above --fail-on; 2 error (bad arguments, unreadable or invalid input, network failure). \
+                  A FILE argument of `-` reads standard input."
 )]
 struct Cli {
     #[command(subcommand)]

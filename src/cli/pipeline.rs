@@ -253,6 +253,9 @@ pub fn load_dict(path: &Path) -> anyhow::Result<align::Dictionary> {
         std::fs::read(&plain).with_context(|| format!("{}: cannot read", plain.display()))?
     } else {
         let dz = format!("{stem}.dict.dz");
+        if !Path::new(&dz).exists() {
+            bail!("{}: no such file (nor {dz}); a dictd dictionary needs its data file", plain.display());
+        }
         let out = std::process::Command::new("gzip")
             .args(["-dc", &dz])
             .output()

@@ -369,3 +369,20 @@ fn a_dash_reads_standard_input() {
         assert_eq!(got, *want, "{args:?}");
     }
 }
+
+#[test]
+fn score_warns_when_gold_and_test_cover_different_documents() {
+    let dir = fixtures();
+    std::fs::write(dir.path().join("other.test"), "[0, 1, 2]:[0]\n[3]:[]\n").expect("write");
+    // (gold, test, warned)
+    for (gold, test, warned) in [("ok.gold", "ok.gold", false), ("ok.gold", "other.test", true)] {
+        let out = sverka(dir.path(), &["score", "--gold", gold, "--test", test]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(
+            err.contains("warning") && err.contains("(2, 2) vs (4, 1)"),
+            warned,
+            "{gold} {test}: {err}"
+        );
+    }
+}

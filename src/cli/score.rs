@@ -31,7 +31,18 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<Outcome> {
     }
     let mut docs = Vec::with_capacity(args.gold.len());
     for (gold, test) in args.gold.iter().zip(&args.test) {
-        docs.push((read_links(gold)?, read_links(test)?));
+        let (gold_links, test_links) = (read_links(gold)?, read_links(test)?);
+        if sizes(&gold_links) != sizes(&test_links) {
+            eprintln!(
+                "sverka: warning: {} and {} cover different numbers of sentences (A, B): {:?} vs {:?}; \
+                 are they alignments of the same document, given in the same order?",
+                gold.display(),
+                test.display(),
+                sizes(&gold_links),
+                sizes(&test_links)
+            );
+        }
+        docs.push((gold_links, test_links));
     }
     let s = score::score(&docs);
     let text = if args.json {
@@ -55,6 +66,12 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<Outcome> {
     };
     output::write(None, &text)?;
     Ok(Outcome::Clean)
+}
+
+/// The number of sentences an alignment covers on each side (highest id + 1).
+fn sizes(links: &[Link]) -> (usize, usize) {
+    let size = |ids: &mut dyn Iterator<Item = &usize>| ids.max().map_or(0, |&m| m + 1);
+    (size(&mut links.iter().flat_map(|l| &l.0)), size(&mut links.iter().flat_map(|l| &l.1)))
 }
 
 fn read_links(path: &Path) -> anyhow::Result<Vec<Link>> {

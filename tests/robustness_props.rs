@@ -95,7 +95,10 @@ fn langs() -> impl Strategy<Value = Lang> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // 64 cases by default; PROPTEST_CASES=2000 for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn pair_pipeline_never_panics_and_covers_both_sides(

@@ -11,15 +11,17 @@ use std::path::Path;
 /// [`Error::Io`] when the file cannot be read, [`Error::NotText`] when it is not UTF-8
 /// or holds NUL bytes (a binary file).
 pub fn read_text(path: &Path) -> Result<String> {
-    let mut bytes = if path == Path::new("-") {
+    let stdin = path == Path::new("-");
+    let shown = if stdin { Path::new("<stdin>") } else { path };
+    let mut bytes = if stdin {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|e| Error::io("<stdin>", e))?;
+            .map_err(|e| Error::io(shown, e))?;
         bytes
     } else {
         std::fs::read(path).map_err(|e| Error::io(path, e))?
     };
-    let not_text = |detail| Error::NotText { path: path.to_path_buf(), detail };
+    let not_text = |detail| Error::NotText { path: shown.to_path_buf(), detail };
     check_bytes(&bytes).map_err(not_text)?;
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());

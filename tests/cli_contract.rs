@@ -351,6 +351,11 @@ fn a_dash_reads_standard_input() {
             "Hello world.\nThe second sentence is here.\n",
             "[0]:[0]\n[1]:[1]\n",
         ),
+        (
+            &["align", "-", "ru-lines.txt", "--presegmented", "--langs", "en,ru", "--format", "vecalign"],
+            "",
+            "[]:[0]\n[]:[1]\n",
+        ),
     ];
     for (args, input, want) in table {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sverka"))
@@ -364,6 +369,9 @@ fn a_dash_reads_standard_input() {
         child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
         let out = child.wait_with_output().expect("wait");
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        if input.is_empty() {
+            assert!(stderr(&out).contains("<stdin>: no sentences"), "{}", stderr(&out));
+        }
         let got: String =
             stdout(&out).lines().map(|l| l.split(':').take(2).collect::<Vec<_>>().join(":") + "\n").collect();
         assert_eq!(got, *want, "{args:?}");

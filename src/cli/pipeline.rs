@@ -293,7 +293,8 @@ pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> any
     };
     if sentences.is_empty() {
         // Not an error (the other side then aligns to 1-0 or 0-1 beads), but worth saying.
-        eprintln!("sverka: warning: {}: no sentences in this file", path.display());
+        let name = if path == Path::new("-") { "<stdin>".into() } else { path.display().to_string() };
+        eprintln!("sverka: warning: {name}: no sentences in this file");
     }
     Ok(Document { lang, sentences })
 }

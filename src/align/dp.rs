@@ -273,12 +273,33 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let at = |i: usize, j: usize| -> Option<usize> {
         (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
     };
+    // The constant part of each kind's lower bound (`Scorer::lower_bound` without the
+    // anchor term), and per row and cell the anchor weight of the groups ending there.
+    let w = &scorer.weights;
+    let fixed: Vec<f32> = kinds
+        .iter()
+        .map(|&(x, y)| {
+            if x == 0 || y == 0 {
+                w.null * (x + y) as f32
+            } else {
+                w.merge * (x + y - 2) as f32 - w.count * x.abs_diff(y) as f32
+            }
+        })
+        .collect();
+    let mut weight_a = vec![0.0f32; g + 1];
+    let mut weight_b = vec![0.0f32; g + 1];
     for i in 0..=n {
+        for (x, wa) in weight_a.iter_mut().enumerate().take(i.min(g) + 1) {
+            *wa = scorer.a.weight[i] - scorer.a.weight[i - x];
+        }
         for j in band.lo[i]..=band.hi[i] {
-            let Some(here) = at(i, j) else { continue };
+            let here = offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
                 cost[here] = 0.0;
                 continue;
+            }
+            for (y, wb) in weight_b.iter_mut().enumerate().take(j.min(g) + 1) {
+                *wb = scorer.b.weight[j] - scorer.b.weight[j - y];
             }
             let mut best = f64::INFINITY;
             let mut best_kind = u8::MAX;
@@ -286,23 +307,33 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 if x > i || y > j {
                     continue;
                 }
-                let Some(prev) = at(i - x, j - y) else { continue };
-                let base = cost[prev];
-                if !base.is_finite()
-                    || base + f64::from(scorer.lower_bound(i - x, i, j - y, j, f32::MAX)) >= best
-                {
+                let (pi, pj) = (i - x, j - y);
+                if pj < band.lo[pi] || pj > band.hi[pi] {
                     continue;
                 }
-                let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
-                if x > 0 && y > 0 && base + f64::from(scorer.lower_bound(i - x, i, j - y, j, s)) >= best {
+                let base = cost[offset[pi] + pj - band.lo[pi]];
+                let paired = x > 0 && y > 0;
+                // As `Scorer::lower_bound(pi, i, pj, j, shared)`, term for term.
+                let bound = |shared: f32| -> f64 {
+                    if paired {
+                        f64::from(fixed[k] - w.anchor * weight_a[x].min(weight_b[y]).min(shared))
+                    } else {
+                        f64::from(fixed[k])
+                    }
+                };
+                if !base.is_finite() || base + bound(f32::MAX) >= best {
                     continue;
                 }
-                let mut c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                let s = if paired { (pi..i).map(|r| shared.sum(r, pj, j)).sum() } else { 0.0 };
+                if paired && base + bound(s) >= best {
+                    continue;
+                }
+                let mut c = base + f64::from(scorer.cost(pi, i, pj, j, s));
                 // The pairwise sum counts a key repeated across the group's sentences
                 // several times; it bounds the true shared weight from above, so the
                 // exact (merged) weight is only needed for a bead that may win.
                 if scorer.exact && c < best && x * y > 1 && s > 0.0 {
-                    c = base + f64::from(scorer.cost_direct(i - x, i, j - y, j));
+                    c = base + f64::from(scorer.cost_direct(pi, i, pj, j));
                 }
                 if c < best {
                     best = c;

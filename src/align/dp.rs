@@ -210,6 +210,42 @@ pub struct Step {
     pub b: (usize, usize),
 }
 
+/// For every anchor key of side B, the units holding it (ascending) with its weight there.
+struct Postings {
+    /// (key, start in `units`), sorted by key, with an end sentinel.
+    keys: Vec<(u64, usize)>,
+    units: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(anchors: &[Anchors]) -> Self {
+        let mut all: Vec<(u64, u32, f32)> = anchors
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| a.keys.iter().map(move |&(k, w)| (k, j as u32, w)))
+            .collect();
+        all.sort_unstable_by_key(|&(k, j, _)| (k, j));
+        let mut keys = Vec::new();
+        for (x, &(k, _, _)) in all.iter().enumerate() {
+            if keys.last().is_none_or(|&(last, _)| last != k) {
+                keys.push((k, x));
+            }
+        }
+        keys.push((u64::MAX, all.len()));
+        Postings { keys, units: all.into_iter().map(|(_, j, w)| (j, w)).collect() }
+    }
+
+    /// The units in `lo..hi` holding `key`, with its weight there.
+    fn within(&self, key: u64, lo: usize, hi: usize) -> &[(u32, f32)] {
+        let last = self.keys.len() - 1;
+        let Ok(x) = self.keys[..last].binary_search_by_key(&key, |e| e.0) else { return &[] };
+        let list = &self.units[self.keys[x].1..self.keys[x + 1].1];
+        let start = list.partition_point(|e| (e.0 as usize) < lo);
+        let end = list.partition_point(|e| (e.0 as usize) < hi);
+        &list[start..end.max(start)]
+    }
+}
+
 /// Shared anchor weight of sentence pairs near the band, as row prefix sums.
 struct Shared {
     lo: Vec<usize>,
@@ -220,18 +256,26 @@ impl Shared {
     fn new(scorer: &Scorer<'_>, band: &Band, g: usize) -> Self {
         let (n, m) = (scorer.a.n(), scorer.b.n());
         let lo: Vec<usize> = (0..n).map(|r| band.lo[(r + 1).saturating_sub(g)]).collect();
+        let postings = Postings::new(scorer.b.anchors);
         let rows = (0..n)
             .into_par_iter()
-            .map(|r| {
+            .map_init(Vec::new, |shared, r| {
                 let hi = band.hi[(r + g).min(n)].min(m);
-                let row = &scorer.a.anchors[r];
-                let mut acc = 0.0;
-                let mut out = Vec::with_capacity(hi - lo[r] + 1);
-                out.push(0.0);
-                for j in lo[r]..hi {
-                    if !row.keys.is_empty() {
-                        acc += row.shared(&scorer.b.anchors[j]);
+                let lo = lo[r];
+                // shared[j - lo] = the weight A unit r shares with B unit j: its keys in
+                // ascending order, as `Anchors::shared` adds them.
+                shared.clear();
+                shared.resize(hi.saturating_sub(lo), 0.0f32);
+                for &(k, wa) in &scorer.a.anchors[r].keys {
+                    for &(j, wb) in postings.within(k, lo, hi) {
+                        shared[j as usize - lo] += wa.min(wb);
                     }
+                }
+                let mut acc = 0.0;
+                let mut out = Vec::with_capacity(shared.len() + 1);
+                out.push(0.0);
+                for &x in shared.iter() {
+                    acc += x;
                     out.push(acc);
                 }
                 out

@@ -149,13 +149,20 @@ impl Scorer<'_> {
     /// Cost of a bead with its shared anchor weight computed from the anchors.
     pub fn cost_direct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
         let shared = if i0 < i1 && j0 < j1 {
-            let a = Anchors::merged(self.a.anchors[i0..i1].iter());
-            let b = Anchors::merged(self.b.anchors[j0..j1].iter());
-            a.shared(&b)
+            merged(&self.a.anchors[i0..i1]).shared(&merged(&self.b.anchors[j0..j1]))
         } else {
             0.0
         };
         self.cost(i0, i1, j0, j1, shared)
+    }
+}
+
+/// The anchors of several units taken together; one unit's keys are already merged
+/// (sorted, one entry per key) and are borrowed.
+fn merged(units: &[Anchors]) -> std::borrow::Cow<'_, Anchors> {
+    match units {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(Anchors::merged(units.iter())),
     }
 }
 

@@ -402,7 +402,8 @@ impl<'a> Vocab<'a> {
     }
 }
 
-/// FNV-1a as a `HashMap` hasher for short words (faster than the default SipHash).
+/// FNV-1a as a `HashMap` hasher for short words and anchor keys (faster than the
+/// default SipHash; the maps are only looked up, never iterated).
 #[derive(Default, Clone, Copy)]
 struct FastHash;
 
@@ -512,8 +513,8 @@ pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>
 
 /// Keeps keys seen on both sides and weights them by rarity.
 fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Anchors>, Vec<Anchors>) {
-    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32> {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32, FastHash> {
+        let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
         for s in raw {
             let mut keys: Vec<u64> = s.iter().map(|k| k.0).collect();
             keys.sort_unstable();
@@ -524,7 +525,7 @@ fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Ancho
         }
         df
     };
-    let (dfa, dfb) = (df(&raw_a), df(&raw_b));
+    let (dfa, dfb) = rayon::join(|| df(&raw_a), || df(&raw_b));
     let (na, nb) = (raw_a.len().max(1) as f32, raw_b.len().max(1) as f32);
     let norm = (1.0 + na.max(nb)).ln().max(1.0);
     let weight = |k: u64| -> Option<f32> {

@@ -407,3 +407,52 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     path.reverse();
     path
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors(keys: &[(u64, f32)]) -> Anchors {
+        Anchors { keys: keys.to_vec() }
+    }
+
+    #[test]
+    fn postings_list_the_units_holding_a_key_within_a_range() {
+        let b = [
+            anchors(&[(1, 0.5), (7, 1.0)]),
+            anchors(&[(7, 2.0)]),
+            anchors(&[]),
+            anchors(&[(1, 0.3), (7, 0.1)]),
+        ];
+        let p = Postings::new(&b);
+        assert_eq!(p.within(7, 0, 4), &[(0, 1.0), (1, 2.0), (3, 0.1)]);
+        assert_eq!(p.within(7, 1, 3), &[(1, 2.0)]);
+        assert_eq!(p.within(1, 1, 3), &[]);
+        assert_eq!(p.within(1, 3, 3), &[]);
+        assert_eq!(p.within(5, 0, 4), &[]);
+    }
+
+    #[test]
+    fn shared_sums_match_pairwise_shared_weights() {
+        let a = vec![anchors(&[(1, 1.0), (2, 0.5)]), anchors(&[]), anchors(&[(2, 0.25), (7, 1.5)])];
+        let b = vec![anchors(&[(2, 1.0)]), anchors(&[(1, 0.5), (7, 1.0)]), anchors(&[(2, 0.125), (7, 3.0)])];
+        let (lens, counts) = (vec![10.0; 3], vec![1.0; 3]);
+        let scorer = Scorer {
+            a: SideData::new(&lens, &counts, &a, None),
+            b: SideData::new(&lens, &counts, &b, None),
+            length: LengthModel::learn(30.0, 30.0),
+            weights: super::super::WEIGHTS,
+            similarity: None,
+            exact: true,
+        };
+        let shared = Shared::new(&scorer, &Band::full(3, 3), 2);
+        for r in 0..3 {
+            for j0 in 0..3 {
+                for j1 in j0..=3 {
+                    let want: f32 = (j0..j1).map(|j| a[r].shared(&b[j])).sum();
+                    assert!((shared.sum(r, j0, j1) - want).abs() < 1e-6, "{r} {j0} {j1}");
+                }
+            }
+        }
+    }
+}

@@ -446,10 +446,10 @@ mod tests {
             exact: true,
         };
         let shared = Shared::new(&scorer, &Band::full(3, 3), 2);
-        for r in 0..3 {
+        for (r, row) in a.iter().enumerate() {
             for j0 in 0..3 {
                 for j1 in j0..=3 {
-                    let want: f32 = (j0..j1).map(|j| a[r].shared(&b[j])).sum();
+                    let want: f32 = b[j0..j1].iter().map(|u| row.shared(u)).sum();
                     assert!((shared.sum(r, j0, j1) - want).abs() < 1e-6, "{r} {j0} {j1}");
                 }
             }

@@ -106,7 +106,13 @@ fn is_cyrillic(c: char) -> bool {
 
 /// Alphabetic words of a sentence.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
+    text.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty())
+}
+
+/// `char::is_alphabetic` with a fast path for the basic Cyrillic letters (the general
+/// case looks the character up in a table).
+fn is_alphabetic(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'A'..='Z' | '\u{0410}'..='\u{044F}') || (c > '\x7f' && c.is_alphabetic())
 }
 
 fn fold(c: char) -> &'static str {
@@ -325,13 +331,111 @@ struct Side<'a> {
     cognates: bool,
 }
 
-/// Raw (unweighted by rarity) keys of one sentence.
+/// The keys of one word (shared-prefix, cognate, name, calendar and dictionary keys),
+/// in that order.
+fn word_keys(w: &str, side: &Side<'_>, names: &HashMap<String, u64>, dict: &DictIdx) -> Vec<(u64, f32)> {
+    let mut keys = Vec::new();
+    let folded = normalise(w);
+    if let Some(k) = word_key(w, &folded) {
+        keys.push((k, W_WORD));
+    }
+    if side.cognates {
+        let classes = consonant_classes(w);
+        if classes.len() >= COGNATE_CLASSES {
+            keys.push((key(b's', std::str::from_utf8(&classes[..COGNATE_CLASSES]).unwrap_or("")), W_COGNATE));
+        }
+    }
+    if is_capitalised(w) {
+        if let Some(&k) = names.get(w) {
+            keys.push((k, W_NAME));
+        }
+    }
+    if let Some(k) = calendar_key(w, &folded) {
+        keys.push((k, W_CALENDAR));
+    }
+    if !dict.map.is_empty() {
+        if let Some(ids) = dict.map.get(&dict_stem(&folded)) {
+            keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
+        }
+    }
+    keys
+}
+
+/// The words of a document, each distinct word once (`words`), and each sentence as
+/// the ids of its words in order (`sentences`).
+struct Vocab<'a> {
+    words: Vec<&'a str>,
+    sentences: Vec<Vec<u32>>,
+}
+
+impl<'a> Vocab<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut ids: HashMap<&str, u32, FastHash> = HashMap::default();
+        let mut words = Vec::new();
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                self::words(&s.text)
+                    .map(|w| {
+                        *ids.entry(w).or_insert_with(|| {
+                            words.push(w);
+                            (words.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Vocab { words, sentences }
+    }
+
+    /// Capitalised words in Cyrillic (or not in Cyrillic), sorted.
+    fn capitalised(&self, cyrillic_words: bool) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .words
+            .iter()
+            .filter(|w| is_capitalised(w) && w.chars().next().is_some_and(is_cyrillic) == cyrillic_words)
+            .map(|w| w.to_string())
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+/// FNV-1a as a `HashMap` hasher for short words and anchor keys (faster than the
+/// default SipHash; the maps are only looked up, never iterated).
+#[derive(Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Raw (unweighted by rarity) keys of one sentence, given the keys of every word of
+/// the document (`vocab`) and the sentence's word ids.
 fn raw_keys(
     text: &str,
+    word_ids: &[u32],
+    vocab: &[Vec<(u64, f32)>],
     side: &Side<'_>,
     res: &Resources<'_>,
-    names: &HashMap<String, u64>,
-    dict: &DictIdx,
 ) -> Vec<(u64, f32)> {
     let mut keys = Vec::new();
     for q in crate::numbers::extract(text) {
@@ -358,34 +462,8 @@ fn raw_keys(
             keys.push((key(b'u', &url), W_URL));
         }
     }
-    for w in words(text) {
-        let folded = normalise(w);
-        if let Some(k) = word_key(w, &folded) {
-            keys.push((k, W_WORD));
-        }
-        if side.cognates {
-            let classes = consonant_classes(w);
-            if classes.len() >= COGNATE_CLASSES {
-                keys.push((
-                    key(b's', std::str::from_utf8(&classes[..COGNATE_CLASSES]).unwrap_or("")),
-                    W_COGNATE,
-                ));
-            }
-        }
-        if is_capitalised(w) {
-            if let Some(&k) = names.get(w) {
-                keys.push((k, W_NAME));
-            }
-        }
-        if let Some(k) = calendar_key(w, &folded) {
-            keys.push((k, W_CALENDAR));
-        }
-        if dict.map.is_empty() {
-            continue;
-        }
-        if let Some(ids) = dict.map.get(&dict_stem(&folded)) {
-            keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
-        }
+    for &w in word_ids {
+        keys.extend_from_slice(&vocab[w as usize]);
     }
     if let Some(g) = res.glossary {
         for m in g.find(text, side.lang) {
@@ -399,29 +477,17 @@ struct DictIdx {
     map: HashMap<String, Vec<u32>>,
 }
 
-fn capitalised_vocab(doc: &Document, cyrillic_words: bool) -> Vec<String> {
-    let mut v: Vec<String> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| words(&s.text))
-        .filter(|w| is_capitalised(w) && w.chars().next().is_some_and(is_cyrillic) == cyrillic_words)
-        .map(str::to_string)
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// Anchors of every sentence of both documents.
 pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
     let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
     let cognates = ca != cb;
     let sa = Side { doc: a, lang: &a.lang, cognates };
     let sb = Side { doc: b, lang: &b.lang, cognates };
+    let (va, vb) = rayon::join(|| Vocab::new(a), || Vocab::new(b));
     let (names_a, names_b) = match (ca, cb) {
-        (true, false) => link_names(&capitalised_vocab(a, true), &capitalised_vocab(b, false)),
+        (true, false) => link_names(&va.capitalised(true), &vb.capitalised(false)),
         (false, true) => {
-            let (cb, la) = link_names(&capitalised_vocab(b, true), &capitalised_vocab(a, false));
+            let (cb, la) = link_names(&vb.capitalised(true), &va.capitalised(false));
             (la, cb)
         }
         _ => (HashMap::new(), HashMap::new()),
@@ -430,18 +496,25 @@ pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>
         Some(d) => (DictIdx { map: dict_index(d, true) }, DictIdx { map: dict_index(d, false) }),
         None => (DictIdx { map: HashMap::new() }, DictIdx { map: HashMap::new() }),
     };
-    let raw = |side: &Side<'_>, names: &HashMap<String, u64>, dict: &DictIdx| -> Vec<Vec<(u64, f32)>> {
-        side.doc.sentences.par_iter().map(|s| raw_keys(&s.text, side, res, names, dict)).collect()
+    let raw = |side: &Side<'_>, vocab: &Vocab<'_>, names: &HashMap<String, u64>, dict: &DictIdx| {
+        let keys: Vec<Vec<(u64, f32)>> =
+            vocab.words.par_iter().map(|w| word_keys(w, side, names, dict)).collect();
+        side.doc
+            .sentences
+            .par_iter()
+            .zip(&vocab.sentences)
+            .map(|(s, ids)| raw_keys(&s.text, ids, &keys, side, res))
+            .collect::<Vec<_>>()
     };
-    let raw_a = raw(&sa, &names_a, &dict_a);
-    let raw_b = raw(&sb, &names_b, &dict_b);
+    let raw_a = raw(&sa, &va, &names_a, &dict_a);
+    let raw_b = raw(&sb, &vb, &names_b, &dict_b);
     weigh(raw_a, raw_b)
 }
 
 /// Keeps keys seen on both sides and weights them by rarity.
 fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Anchors>, Vec<Anchors>) {
-    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32> {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32, FastHash> {
+        let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
         for s in raw {
             let mut keys: Vec<u64> = s.iter().map(|k| k.0).collect();
             keys.sort_unstable();
@@ -452,7 +525,7 @@ fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Ancho
         }
         df
     };
-    let (dfa, dfb) = (df(&raw_a), df(&raw_b));
+    let (dfa, dfb) = rayon::join(|| df(&raw_a), || df(&raw_b));
     let (na, nb) = (raw_a.len().max(1) as f32, raw_b.len().max(1) as f32);
     let norm = (1.0 + na.max(nb)).ln().max(1.0);
     let weight = |k: u64| -> Option<f32> {

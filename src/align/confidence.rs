@@ -6,6 +6,7 @@
 
 use super::dp::{Scorer, Step};
 use crate::model::Bead;
+use rayon::prelude::*;
 
 /// Cost difference (in the DP's units) that moves the confidence from 0.5 to about 0.73.
 const SCALE: f32 = 2.0;
@@ -17,11 +18,14 @@ fn sigmoid(x: f32) -> f64 {
 /// The beads of a path with their confidences.
 pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> {
     let cost = |s: &Step| scorer.cost_direct(s.a.0, s.a.1, s.b.0, s.b.1);
-    let costs: Vec<f32> = path.iter().map(cost).collect();
+    let costs: Vec<f32> = path.par_iter().map(cost).collect();
+    let pairs: Vec<f32> = (1..path.len())
+        .into_par_iter()
+        .map(|k| pair_margin(path[k - 1], path[k], costs[k - 1] + costs[k], scorer, max_group))
+        .collect();
     // margin[k]: smallest extra cost of an alternative to bead k (∞ when none exists).
     let mut margin = vec![f32::INFINITY; path.len()];
-    for k in 1..path.len() {
-        let m = pair_margin(path[k - 1], path[k], costs[k - 1] + costs[k], scorer, max_group);
+    for (k, &m) in (1..path.len()).zip(&pairs) {
         margin[k - 1] = margin[k - 1].min(m);
         margin[k] = margin[k].min(m);
     }

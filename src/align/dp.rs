@@ -149,13 +149,20 @@ impl Scorer<'_> {
     /// Cost of a bead with its shared anchor weight computed from the anchors.
     pub fn cost_direct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
         let shared = if i0 < i1 && j0 < j1 {
-            let a = Anchors::merged(self.a.anchors[i0..i1].iter());
-            let b = Anchors::merged(self.b.anchors[j0..j1].iter());
-            a.shared(&b)
+            merged(&self.a.anchors[i0..i1]).shared(&merged(&self.b.anchors[j0..j1]))
         } else {
             0.0
         };
         self.cost(i0, i1, j0, j1, shared)
+    }
+}
+
+/// The anchors of several units taken together; one unit's keys are already merged
+/// (sorted, one entry per key) and are borrowed.
+fn merged(units: &[Anchors]) -> std::borrow::Cow<'_, Anchors> {
+    match units {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(Anchors::merged(units.iter())),
     }
 }
 
@@ -210,6 +217,42 @@ pub struct Step {
     pub b: (usize, usize),
 }
 
+/// For every anchor key of side B, the units holding it (ascending) with its weight there.
+struct Postings {
+    /// (key, start in `units`), sorted by key, with an end sentinel.
+    keys: Vec<(u64, usize)>,
+    units: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(anchors: &[Anchors]) -> Self {
+        let mut all: Vec<(u64, u32, f32)> = anchors
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| a.keys.iter().map(move |&(k, w)| (k, j as u32, w)))
+            .collect();
+        all.sort_unstable_by_key(|&(k, j, _)| (k, j));
+        let mut keys = Vec::new();
+        for (x, &(k, _, _)) in all.iter().enumerate() {
+            if keys.last().is_none_or(|&(last, _)| last != k) {
+                keys.push((k, x));
+            }
+        }
+        keys.push((u64::MAX, all.len()));
+        Postings { keys, units: all.into_iter().map(|(_, j, w)| (j, w)).collect() }
+    }
+
+    /// The units in `lo..hi` holding `key`, with its weight there.
+    fn within(&self, key: u64, lo: usize, hi: usize) -> &[(u32, f32)] {
+        let last = self.keys.len() - 1;
+        let Ok(x) = self.keys[..last].binary_search_by_key(&key, |e| e.0) else { return &[] };
+        let list = &self.units[self.keys[x].1..self.keys[x + 1].1];
+        let start = list.partition_point(|e| (e.0 as usize) < lo);
+        let end = list.partition_point(|e| (e.0 as usize) < hi);
+        &list[start..end.max(start)]
+    }
+}
+
 /// Shared anchor weight of sentence pairs near the band, as row prefix sums.
 struct Shared {
     lo: Vec<usize>,
@@ -220,18 +263,26 @@ impl Shared {
     fn new(scorer: &Scorer<'_>, band: &Band, g: usize) -> Self {
         let (n, m) = (scorer.a.n(), scorer.b.n());
         let lo: Vec<usize> = (0..n).map(|r| band.lo[(r + 1).saturating_sub(g)]).collect();
+        let postings = Postings::new(scorer.b.anchors);
         let rows = (0..n)
             .into_par_iter()
-            .map(|r| {
+            .map_init(Vec::new, |shared, r| {
                 let hi = band.hi[(r + g).min(n)].min(m);
-                let row = &scorer.a.anchors[r];
-                let mut acc = 0.0;
-                let mut out = Vec::with_capacity(hi - lo[r] + 1);
-                out.push(0.0);
-                for j in lo[r]..hi {
-                    if !row.keys.is_empty() {
-                        acc += row.shared(&scorer.b.anchors[j]);
+                let lo = lo[r];
+                // shared[j - lo] = the weight A unit r shares with B unit j: its keys in
+                // ascending order, as `Anchors::shared` adds them.
+                shared.clear();
+                shared.resize(hi.saturating_sub(lo), 0.0f32);
+                for &(k, wa) in &scorer.a.anchors[r].keys {
+                    for &(j, wb) in postings.within(k, lo, hi) {
+                        shared[j as usize - lo] += wa.min(wb);
                     }
+                }
+                let mut acc = 0.0;
+                let mut out = Vec::with_capacity(shared.len() + 1);
+                out.push(0.0);
+                for &x in shared.iter() {
+                    acc += x;
                     out.push(acc);
                 }
                 out
@@ -273,12 +324,33 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let at = |i: usize, j: usize| -> Option<usize> {
         (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
     };
+    // The constant part of each kind's lower bound (`Scorer::lower_bound` without the
+    // anchor term), and per row and cell the anchor weight of the groups ending there.
+    let w = &scorer.weights;
+    let fixed: Vec<f32> = kinds
+        .iter()
+        .map(|&(x, y)| {
+            if x == 0 || y == 0 {
+                w.null * (x + y) as f32
+            } else {
+                w.merge * (x + y - 2) as f32 - w.count * x.abs_diff(y) as f32
+            }
+        })
+        .collect();
+    let mut weight_a = vec![0.0f32; g + 1];
+    let mut weight_b = vec![0.0f32; g + 1];
     for i in 0..=n {
+        for (x, wa) in weight_a.iter_mut().enumerate().take(i.min(g) + 1) {
+            *wa = scorer.a.weight[i] - scorer.a.weight[i - x];
+        }
         for j in band.lo[i]..=band.hi[i] {
-            let Some(here) = at(i, j) else { continue };
+            let here = offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
                 cost[here] = 0.0;
                 continue;
+            }
+            for (y, wb) in weight_b.iter_mut().enumerate().take(j.min(g) + 1) {
+                *wb = scorer.b.weight[j] - scorer.b.weight[j - y];
             }
             let mut best = f64::INFINITY;
             let mut best_kind = u8::MAX;
@@ -286,23 +358,33 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 if x > i || y > j {
                     continue;
                 }
-                let Some(prev) = at(i - x, j - y) else { continue };
-                let base = cost[prev];
-                if !base.is_finite()
-                    || base + f64::from(scorer.lower_bound(i - x, i, j - y, j, f32::MAX)) >= best
-                {
+                let (pi, pj) = (i - x, j - y);
+                if pj < band.lo[pi] || pj > band.hi[pi] {
                     continue;
                 }
-                let s = if x > 0 && y > 0 { (i - x..i).map(|r| shared.sum(r, j - y, j)).sum() } else { 0.0 };
-                if x > 0 && y > 0 && base + f64::from(scorer.lower_bound(i - x, i, j - y, j, s)) >= best {
+                let base = cost[offset[pi] + pj - band.lo[pi]];
+                let paired = x > 0 && y > 0;
+                // As `Scorer::lower_bound(pi, i, pj, j, shared)`, term for term.
+                let bound = |shared: f32| -> f64 {
+                    if paired {
+                        f64::from(fixed[k] - w.anchor * weight_a[x].min(weight_b[y]).min(shared))
+                    } else {
+                        f64::from(fixed[k])
+                    }
+                };
+                if !base.is_finite() || base + bound(f32::MAX) >= best {
                     continue;
                 }
-                let mut c = base + f64::from(scorer.cost(i - x, i, j - y, j, s));
+                let s = if paired { (pi..i).map(|r| shared.sum(r, pj, j)).sum() } else { 0.0 };
+                if paired && base + bound(s) >= best {
+                    continue;
+                }
+                let mut c = base + f64::from(scorer.cost(pi, i, pj, j, s));
                 // The pairwise sum counts a key repeated across the group's sentences
                 // several times; it bounds the true shared weight from above, so the
                 // exact (merged) weight is only needed for a bead that may win.
                 if scorer.exact && c < best && x * y > 1 && s > 0.0 {
-                    c = base + f64::from(scorer.cost_direct(i - x, i, j - y, j));
+                    c = base + f64::from(scorer.cost_direct(pi, i, pj, j));
                 }
                 if c < best {
                     best = c;
@@ -324,4 +406,53 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     }
     path.reverse();
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors(keys: &[(u64, f32)]) -> Anchors {
+        Anchors { keys: keys.to_vec() }
+    }
+
+    #[test]
+    fn postings_list_the_units_holding_a_key_within_a_range() {
+        let b = [
+            anchors(&[(1, 0.5), (7, 1.0)]),
+            anchors(&[(7, 2.0)]),
+            anchors(&[]),
+            anchors(&[(1, 0.3), (7, 0.1)]),
+        ];
+        let p = Postings::new(&b);
+        assert_eq!(p.within(7, 0, 4), &[(0, 1.0), (1, 2.0), (3, 0.1)]);
+        assert_eq!(p.within(7, 1, 3), &[(1, 2.0)]);
+        assert_eq!(p.within(1, 1, 3), &[]);
+        assert_eq!(p.within(1, 3, 3), &[]);
+        assert_eq!(p.within(5, 0, 4), &[]);
+    }
+
+    #[test]
+    fn shared_sums_match_pairwise_shared_weights() {
+        let a = vec![anchors(&[(1, 1.0), (2, 0.5)]), anchors(&[]), anchors(&[(2, 0.25), (7, 1.5)])];
+        let b = vec![anchors(&[(2, 1.0)]), anchors(&[(1, 0.5), (7, 1.0)]), anchors(&[(2, 0.125), (7, 3.0)])];
+        let (lens, counts) = (vec![10.0; 3], vec![1.0; 3]);
+        let scorer = Scorer {
+            a: SideData::new(&lens, &counts, &a, None),
+            b: SideData::new(&lens, &counts, &b, None),
+            length: LengthModel::learn(30.0, 30.0),
+            weights: super::super::WEIGHTS,
+            similarity: None,
+            exact: true,
+        };
+        let shared = Shared::new(&scorer, &Band::full(3, 3), 2);
+        for (r, row) in a.iter().enumerate() {
+            for j0 in 0..3 {
+                for j1 in j0..=3 {
+                    let want: f32 = b[j0..j1].iter().map(|u| row.shared(u)).sum();
+                    assert!((shared.sum(r, j0, j1) - want).abs() < 1e-6, "{r} {j0} {j1}");
+                }
+            }
+        }
+    }
 }

@@ -120,8 +120,10 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let lengths =
         |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| s.text.chars().count() as f32).collect() };
     let (len_a, len_b) = (lengths(a), lengths(b));
-    let counts =
-        |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| sentences_inside(&s.text)).collect() };
+    let counts = |d: &Document| -> Vec<f32> {
+        use rayon::prelude::*;
+        d.sentences.par_iter().map(|s| sentences_inside(&s.text)).collect()
+    };
     let length = LengthModel::learn(
         len_a.iter().map(|&x| f64::from(x)).sum(),
         len_b.iter().map(|&x| f64::from(x)).sum(),

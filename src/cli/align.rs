@@ -66,6 +66,14 @@ impl OutputOpts {
     }
 }
 
+/// Whether `format` renders the checks' findings (text, HTML and JSON do).
+fn shows_findings(format: Format) -> bool {
+    match format {
+        Format::Text | Format::Html | Format::Json => true,
+        Format::Tsv | Format::Tmx | Format::Vecalign | Format::Ladder => false,
+    }
+}
+
 /// Width of text output when it goes to a file or a pipe and `--width` is not given.
 const DEFAULT_WIDTH: usize = 120;
 
@@ -84,8 +92,13 @@ fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<&std::ffi:
 pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
     let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
-    // The side-by-side view shows the checks' findings too; only `check` gates on them.
-    let findings = sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &Default::default());
+    // The side-by-side views show the checks' findings too; only `check` gates on them.
+    // Formats that carry beads only (vecalign, ladder, TSV, TMX) skip the checks.
+    let findings = if shows_findings(cmd.out.format) {
+        sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &Default::default())
+    } else {
+        Vec::new()
+    };
     let report = pipeline::report(&pair, alignment, findings);
     let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
     output::write(cmd.out.output.as_deref(), &text)?;

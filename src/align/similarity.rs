@@ -146,9 +146,17 @@ fn top_mean(values: &mut [f64]) -> f64 {
 /// Nearest neighbours averaged into a sentence's hubness.
 const HUB_K: usize = 4;
 
-/// Maps `raw` linearly so that `base` becomes 0 and `good` becomes 1, clamped to [0, 1].
+/// The calibrated similarity of a typical right pair (a sentence's median best match).
+/// It is well below 1 so that candidates better than typical keep their differences:
+/// when the typical match already meant 1, every good candidate, including the right
+/// sentence plus a neighbour, was clamped to the same value and the aligner could not
+/// tell them apart (notes/mt-benchmarks.md).
+const TYPICAL: f64 = 0.3;
+
+/// Maps `raw` linearly so that `base` becomes 0 and `good` becomes [`TYPICAL`], clamped
+/// to [0, 1].
 fn calibrate(raw: f64, base: f64, good: f64) -> f64 {
-    ((raw - base) / (good - base).max(1e-6)).clamp(0.0, 1.0)
+    (TYPICAL * (raw - base) / (good - base).max(1e-6)).clamp(0.0, 1.0)
 }
 
 /// The calibration points of a pairwise score: the mean over unrelated pairs (far from
@@ -827,9 +835,11 @@ mod tests {
     #[test]
     fn calibration_maps_baseline_to_zero() {
         assert_eq!(calibrate(0.8, 0.8, 0.9), 0.0);
-        assert!((calibrate(0.9, 0.8, 0.9) - 1.0).abs() < 1e-9);
-        assert_eq!(calibrate(0.95, 0.8, 0.9), 1.0);
-        assert!((calibrate(0.85, 0.8, 0.9) - 0.5).abs() < 1e-9);
+        assert!((calibrate(0.9, 0.8, 0.9) - TYPICAL).abs() < 1e-9);
+        assert!((calibrate(0.85, 0.8, 0.9) - TYPICAL / 2.0).abs() < 1e-9);
+        // Better than typical stays distinguishable, up to the clamp.
+        assert!(calibrate(0.95, 0.8, 0.9) > calibrate(0.9, 0.8, 0.9));
+        assert_eq!(calibrate(0.8 + 0.1 / TYPICAL + 0.01, 0.8, 0.9), 1.0);
         assert_eq!(calibrate(0.1, 0.8, 0.9), 0.0);
     }
 

@@ -315,14 +315,9 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
 
 /// The aligner's options for these command-line options.
 pub fn align_options(opts: &AlignOpts) -> AlignOptions {
-    // Tuned on the Text+Berg dev document against the aligner's own scorers
-    // (notes/mt-benchmarks.md); higher weights lose F1 there.
-    let (similarity_weight, similarity_null) =
-        match (opts.embed_url.is_some(), opts.mt_file.is_some() || opts.mt.is_some()) {
-            (true, false) => (4.0, 0.8),
-            (true, true) => (2.0, 0.8),
-            _ => (1.0, 1.0),
-        };
+    // Tuned on the Text+Berg dev document (notes/mt-benchmarks.md), the same for MT,
+    // embeddings and both: a calibrated similarity of 0.3 is a typical right pair.
+    let (similarity_weight, similarity_null) = (3.5, 0.8);
     AlignOptions { max_group: opts.max_group, similarity_weight, similarity_null }
 }
 

@@ -64,7 +64,7 @@ impl Default for AlignOptions {
     }
 }
 
-/// The cost weights of the offline scorers (see `notes/align-readme.md`).
+/// The cost weights of the offline scorers (see README.md, "How it works").
 pub const WEIGHTS: Weights = Weights {
     null: 2.5,
     merge: 2.2,

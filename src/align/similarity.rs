@@ -150,7 +150,7 @@ const HUB_K: usize = 4;
 /// It is well below 1 so that candidates better than typical keep their differences:
 /// when the typical match already meant 1, every good candidate, including the right
 /// sentence plus a neighbour, was clamped to the same value and the aligner could not
-/// tell them apart (notes/mt-benchmarks.md).
+/// tell them apart (BENCHMARKS.md).
 const TYPICAL: f64 = 0.3;
 
 /// Maps `raw` linearly so that `base` becomes 0 and `good` becomes [`TYPICAL`], clamped

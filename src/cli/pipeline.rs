@@ -315,7 +315,7 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
 
 /// The aligner's options for these command-line options.
 pub fn align_options(opts: &AlignOpts) -> AlignOptions {
-    // Tuned on the Text+Berg dev document (notes/mt-benchmarks.md), the same for MT,
+    // Tuned on the Text+Berg dev document (BENCHMARKS.md), the same for MT,
     // embeddings and both: a calibrated similarity of 0.3 is a typical right pair.
     let (similarity_weight, similarity_null) = (3.5, 0.8);
     AlignOptions { max_group: opts.max_group, similarity_weight, similarity_null }

@@ -282,21 +282,13 @@ pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<
 /// Reads one file and segments it in `lang` (detected when `None`).
 pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> anyhow::Result<Document> {
     let text = sverka::input::read_text(path)?;
-    let lang = match lang {
-        Some(lang) => lang,
-        None => sverka::lang::detect(&text, &[]).unwrap_or_else(Lang::en),
-    };
-    let sentences = if presegmented {
-        sverka::segment::presegmented(&text)
-    } else {
-        sverka::segment::segment(&text, &lang)
-    };
-    if sentences.is_empty() {
+    let doc = sverka::pair::document(&text, lang, presegmented);
+    if doc.is_empty() {
         // Not an error (the other side then aligns to 1-0 or 0-1 beads), but worth saying.
         let name = if path == Path::new("-") { "<stdin>".into() } else { path.display().to_string() };
         eprintln!("sverka: warning: {name}: no sentences in this file");
     }
-    Ok(Document { lang, sentences })
+    Ok(doc)
 }
 
 /// Aligns a loaded pair (1-1 when B is the machine translation of A).

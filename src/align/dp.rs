@@ -113,8 +113,11 @@ impl Scorer<'_> {
         let lb = self.b.len[j1] - self.b.len[j0];
         if n == 0 || m == 0 {
             let mut cost = w.null * (n + m) as f32;
-            if self.similarity.is_some() {
-                cost += w.similarity * (1.0 - w.similarity_null);
+            if let Some(similarity) = self.similarity {
+                // An orphan that resembles a neighbour on the other side forfeits that
+                // similarity: it pays as much as the 1-1 bead it did not form gains.
+                let orphan = self.orphan_similarity(similarity, i0, i1, j0);
+                cost += w.similarity * (1.0 - w.similarity_null + orphan);
             }
             return cost;
         }
@@ -132,6 +135,21 @@ impl Scorer<'_> {
             cost += w.similarity * (1.0 - sim.clamp(0.0, 1.0) as f32);
         }
         cost
+    }
+
+    /// The best similarity of the single sentence of a 1-0 bead A[i0..i1] (or of the 0-1
+    /// bead B[j0]) with the two sentences of the other side adjacent to it (0 otherwise).
+    fn orphan_similarity(&self, similarity: &dyn BeadSimilarity, i0: usize, i1: usize, j0: usize) -> f32 {
+        let pairs: Vec<(usize, usize)> = match i1 - i0 {
+            1 => (j0.saturating_sub(1)..j0 + 1).map(|j| (i0, j)).collect(),
+            0 => (i0.saturating_sub(1)..i0 + 1).map(|i| (i, j0)).collect(),
+            _ => Vec::new(),
+        };
+        pairs
+            .into_iter()
+            .filter_map(|(i, j)| similarity.similarity(i..i + 1, j..j + 1))
+            .fold(0.0f64, f64::max)
+            .clamp(0.0, 1.0) as f32
     }
 
     /// A cheap lower bound of [`Scorer::cost`] for the bead (for pruning).

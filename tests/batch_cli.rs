@@ -78,3 +78,22 @@ fn unreadable_manifest_is_exit_2() {
     assert!(lines.is_empty());
     assert!(stderr.contains("/nonexistent/manifest.jsonl"), "{stderr}");
 }
+
+#[test]
+fn langs_and_dict_options_apply_to_every_line() {
+    let manifest = r#"{"id":1,"a":{"text":"Hello."},"b":{"text":"Привет."}}"#.to_string() + "\n";
+    let (code, lines, stderr) = run_batch(&["--langs", "en,be"], &manifest);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines[0]["langs"], serde_json::json!(["en", "be"]), "{}", lines[0]);
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dict = tmp.path().join("dict.tsv");
+    std::fs::write(&dict, "hello\tпривет\n").expect("write");
+    let (code, lines, stderr) = run_batch(&["--dict", dict.to_str().expect("path")], &manifest);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(lines[0].get("error").is_none(), "{}", lines[0]);
+
+    let (code, _, stderr) = run_batch(&["--dict", "/nonexistent/dict.tsv"], &manifest);
+    assert_eq!(code, 2, "a --dict that cannot be read stops the batch before it starts");
+    assert!(stderr.contains("/nonexistent/dict.tsv"), "{stderr}");
+}

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use sverka::glossary::Glossary;
+use sverka::model::Lang;
 use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
@@ -57,6 +58,8 @@ struct Shared {
     base_dir: PathBuf,
     glossary: Glossary,
     dict: Option<sverka::align::Dictionary>,
+    /// `--langs`, used where a manifest line names none.
+    langs: (Option<Lang>, Option<Lang>),
     options: PairOptions,
 }
 
@@ -65,10 +68,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     if args.align.mt.is_some() || args.align.mt_file.is_some() || args.align.embed_url.is_some() {
         anyhow::bail!("batch runs offline: --mt, --mt-file and --embed-url are not supported here");
     }
-    let mut glossary = Glossary::builtin();
-    for path in &args.align.glossary {
-        glossary = glossary.layered(Glossary::load(path)?);
-    }
+    let glossary = super::pipeline::load_glossary(&args.align.glossary)?;
+    let dict = args.align.dict.as_deref().map(super::pipeline::load_dict).transpose()?;
+    let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;
     let mut options = PairOptions { presegmented: args.align.presegmented, ..PairOptions::default() };
     options.align.max_group = args.align.max_group;
     let (reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
@@ -80,7 +82,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
         }
     };
-    let shared = Shared { base_dir, glossary, dict: None, options };
+    let shared = Shared { base_dir, glossary, dict, langs, options };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
@@ -137,7 +139,7 @@ fn error_line(id: Value, message: &str) -> String {
 
 fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
     let (lang_a, lang_b) = match &item.langs {
-        None => (None, None),
+        None => shared.langs.clone(),
         Some(langs) => {
             let [la, lb] = langs.as_slice() else {
                 anyhow::bail!("\"langs\" must hold two codes, e.g. [\"en\",\"ru\"]")

@@ -34,10 +34,7 @@ pub struct Pair {
 pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyhow::Result<Pair> {
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
     let a = load_document(a_path, lang_a, opts.presegmented)?;
-    let mut glossary = Glossary::builtin();
-    for path in &opts.glossary {
-        glossary = glossary.layered(Glossary::load(path)?);
-    }
+    let glossary = load_glossary(&opts.glossary)?;
     let dict = opts.dict.as_deref().map(load_dict).transpose()?;
     let Some(b_path) = b_path else {
         let b = translate_a(&a, opts)?;
@@ -266,6 +263,15 @@ pub fn load_dict(path: &Path) -> anyhow::Result<align::Dictionary> {
         out.stdout
     };
     Ok(align::dict::parse_dictd(&index, &data).map_err(|e| parse_err(&index_path, e))?)
+}
+
+/// The built-in glossary with the `--glossary` files layered over it (later files win).
+pub fn load_glossary(paths: &[std::path::PathBuf]) -> anyhow::Result<Glossary> {
+    let mut glossary = Glossary::builtin();
+    for path in paths {
+        glossary = glossary.layered(Glossary::load(path)?);
+    }
+    Ok(glossary)
 }
 
 /// Parses `--langs LA,LB`.

@@ -152,12 +152,7 @@ fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn Bead
     let single_chars: usize = chars_a.iter().chain(&chars_b).sum();
     let first_alignment = {
         let combined = combine(Some(first.clone()), mt_sim.clone());
-        let resources = Resources {
-            glossary: Some(&pair.glossary),
-            dict: pair.dict.as_ref(),
-            similarity: combined.as_deref().map(|s| s as &dyn BeadSimilarity),
-        };
-        align::align(&pair.a, &pair.b, &resources, &align_options(opts))
+        run_aligner(pair, combined.as_deref().map(|s| s as &dyn BeadSimilarity), opts)
     };
     let confidence = |i: usize, j: usize| first.similarity(i..i + 1, j..j + 1).unwrap_or(0.0);
     let (spans_a, spans_b) = similarity::band_spans(
@@ -303,11 +298,12 @@ pub fn align_pair(pair: &Pair, opts: &AlignOpts) -> Alignment {
         let beads = (0..pair.a.len()).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect();
         return Alignment { beads };
     }
-    let resources = Resources {
-        glossary: Some(&pair.glossary),
-        dict: pair.dict.as_ref(),
-        similarity: pair.similarity.as_deref().map(|s| s as &dyn BeadSimilarity),
-    };
+    run_aligner(pair, pair.similarity.as_deref().map(|s| s as &dyn BeadSimilarity), opts)
+}
+
+/// The aligner on a pair's documents, glossary and dictionary, with `similarity` as outside evidence.
+fn run_aligner(pair: &Pair, similarity: Option<&dyn BeadSimilarity>, opts: &AlignOpts) -> Alignment {
+    let resources = Resources { glossary: Some(&pair.glossary), dict: pair.dict.as_ref(), similarity };
     align::align(&pair.a, &pair.b, &resources, &align_options(opts))
 }
 

@@ -99,6 +99,16 @@ fn an_unknown_profile_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nosuch") && err.contains("reuters"), "{err}");
+    // The profile is checked before any MT request: nothing listens at this URL, and the
+    // error is still about the profile.
+    let out = run(
+        "01-ru-kursk",
+        "ru",
+        &["--profile", "nosuch", "--mt", "libretranslate", "--mt-url", "http://127.0.0.1:9", "--no-cache"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nosuch") && !err.contains("127.0.0.1"), "{err}");
 }
 
 #[test]

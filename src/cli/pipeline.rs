@@ -142,7 +142,10 @@ fn evidence(pair: &Pair, opts: &AlignOpts) -> anyhow::Result<Option<Box<dyn Bead
         return Ok(mt_sim.map(|s| Box::new(s) as Box<dyn BeadSimilarity + Send>));
     };
     let cache = cache(opts.no_cache, opts.cache_dir.as_deref());
-    let embedder = HttpEmbedder::new(url, opts.embed_model.as_deref(), cache, RetryPolicy::default())?;
+    let mut embedder = HttpEmbedder::new(url, opts.embed_model.as_deref(), cache, RetryPolicy::default())?;
+    if let Some(prefix) = &opts.embed_prefix {
+        embedder = embedder.with_prefix((!prefix.is_empty()).then(|| prefix.clone()));
+    }
     let texts_b: Vec<String> = pair.b.texts().iter().map(|t| t.to_string()).collect();
     let single_a = embed_all(&embedder, &texts_a)?;
     let single_b = embed_all(&embedder, &texts_b)?;

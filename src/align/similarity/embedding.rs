@@ -285,8 +285,12 @@ impl BeadSimilarity for EmbeddingSimilarity {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
         let own = (a.len() > 1 && self.a.has(&a)) || (b.len() > 1 && self.b.has(&b));
         let table = if own { &self.own_bases } else { &self.bases };
-        let base =
-            table.get(a.len(), b.len()).or_else(|| self.bases.get(a.len(), b.len())).unwrap_or(self.base);
+        if !self.bases.calibrated() {
+            return None;
+        }
+        let Some(base) = table.get(a.len(), b.len()).or_else(|| self.bases.get(a.len(), b.len())) else {
+            return self.cosine(a, b).map(|_| 0.0);
+        };
         let good = self.good - self.base + base;
         self.score(a, b).map(|c| calibrate(c, base, good))
     }
@@ -309,5 +313,32 @@ mod tests {
         assert!(a2.has(&(0..2)));
         let sim = EmbeddingSimilarity::new(a2, SpanVectors::new(vec![vec![1.0, 1.0]]));
         assert!((sim.cosine(0..2, 0..1).expect("some") - 0.5f64.sqrt()).abs() < 1e-6);
+    }
+
+    /// Unit vectors spread over a circle, a pair per angle: A's `i` and B's `i` agree.
+    fn circle(n: usize, offset: f32) -> SpanVectors {
+        SpanVectors::new(
+            (0..n)
+                .map(|i| {
+                    let t = i as f32 * 0.7 + offset;
+                    vec![t.cos(), t.sin(), 0.3]
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn tiny_documents_get_no_similarity_and_big_merges_no_credit() {
+        let sim = EmbeddingSimilarity::new(circle(4, 0.0), circle(4, 0.05));
+        assert_eq!(sim.similarity(0..1, 0..1), None);
+        assert_eq!(sim.similarity(0..4, 0..4), None);
+        let sim = EmbeddingSimilarity::new(circle(30, 0.0), circle(30, 0.05));
+        let right = sim.similarity(3..4, 3..4).expect("calibrated");
+        assert!(right > sim.similarity(3..4, 20..21).expect("calibrated"));
+        // Eight sentences calibrate single sentences but leave too few unrelated 4-4
+        // span pairs: a 4-4 bead gets no credit.
+        let sim = EmbeddingSimilarity::new(circle(8, 0.0), circle(8, 0.05));
+        assert!(sim.similarity(0..1, 0..1).is_some_and(|s| s > 0.0));
+        assert_eq!(sim.similarity(0..4, 0..4), Some(0.0));
     }
 }

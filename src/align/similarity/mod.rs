@@ -56,6 +56,15 @@ impl SizeBases {
         bases
     }
 
+    /// Whether there were enough unrelated sentence pairs to calibrate single sentences.
+    /// Without them (documents of a few sentences) a source abstains: an uncalibrated
+    /// score let a tiny document align as one 4-4 bead.
+    fn calibrated(&self) -> bool {
+        self.get(1, 1).is_some()
+    }
+
+    /// The baseline of spans of `k` and `l` sentences; `None` when too few unrelated span
+    /// pairs of those sizes were found, and a bead of those sizes then gets no credit.
     fn get(&self, k: usize, l: usize) -> Option<f64> {
         self.table[k.clamp(1, SIZES) - 1][l.clamp(1, SIZES) - 1]
     }

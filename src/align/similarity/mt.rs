@@ -273,10 +273,14 @@ impl MtSimilarity {
 
 impl BeadSimilarity for MtSimilarity {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        if a.len() + b.len() > 2 && !a.is_empty() && !b.is_empty() && !self.promising(&a, &b) {
-            return (a.end <= self.a.len() && b.end <= self.mt_b.len()).then_some(0.0);
+        let in_range = !a.is_empty() && !b.is_empty() && a.end <= self.a.len() && b.end <= self.mt_b.len();
+        if !in_range || !self.bases.calibrated() {
+            return None;
         }
-        let base = self.bases.get(a.len(), b.len()).unwrap_or(self.base);
+        if a.len() + b.len() > 2 && !self.promising(&a, &b) {
+            return Some(0.0);
+        }
+        let Some(base) = self.bases.get(a.len(), b.len()) else { return Some(0.0) };
         let good = self.good - self.base + base;
         self.score(a, b).map(|raw| calibrate(raw, base, good))
     }
@@ -298,6 +302,9 @@ mod tests {
             "Das Wetter blieb die ganze Woche schlecht.",
             "Am Abend erreichten wir den Gipfel.",
             "Die Seilschaft bestand aus drei Bergsteigern.",
+            "Unterwegs trafen wir einen alten Hirten mit seinen Ziegen.",
+            "Der Abstieg über die Moräne dauerte fünf Stunden.",
+            "Im Tal regnete es, als wir ankamen.",
         ]);
         let mt_b = texts(&[
             "Der Gletscher hat sich im Sommer stark zurückgezogen.",
@@ -305,15 +312,22 @@ mod tests {
             "Die ganze Woche blieb das Wetter schlecht.",
             "Wir erreichten den Gipfel am Abend.",
             "Drei Bergsteiger bildeten die Seilschaft.",
+            "Auf dem Weg begegneten wir einem alten Hirten und seinen Ziegen.",
+            "Der Abstieg über die Moräne hat fünf Stunden gedauert.",
+            "Als wir ankamen, regnete es im Tal.",
         ]);
         let sim = MtSimilarity::new(&a, &mt_b);
-        for i in 0..5 {
+        for i in 0..a.len() {
             let right = sim.similarity(i..i + 1, i..i + 1).expect("some");
-            for j in (0..5).filter(|&j| j != i) {
+            for j in (0..a.len()).filter(|&j| j != i) {
                 let wrong = sim.similarity(i..i + 1, j..j + 1).expect("some");
                 assert!(right > wrong, "{i} vs {j}: {right} <= {wrong}");
             }
         }
+        // Four sentences are too few to calibrate on: the source abstains.
+        let short = MtSimilarity::new(&a[..4], &mt_b[..4]);
+        assert_eq!(short.similarity(0..1, 0..1), None);
+        assert_eq!(short.similarity(0..4, 0..4), None);
         // A 2-1 merge scores better as a pair than either half alone.
         let merged = texts(&[&format!("{} {}", mt_b[1], mt_b[2])]);
         let sim = MtSimilarity::new(&a, &merged);

@@ -7,8 +7,9 @@ use sverka::model::Lang;
 /// Languages the options accept: en, ru, be first (their own segmentation rules), then
 /// those that get the language-neutral rules.
 pub const KNOWN: &[&str] = &[
-    "en", "ru", "be", "uk", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "hr", "hu", "it", "kk",
-    "lt", "lv", "mk", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sr", "sv", "tr",
+    "en", "ru", "be", "uk", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "ga", "gl",
+    "hr", "hu", "is", "it", "kk", "lt", "lv", "mk", "mt", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sq",
+    "sr", "sv", "tr",
 ];
 
 /// Parses `code` as one of the [`KNOWN`] languages; `what` names the option in the error.
@@ -29,9 +30,15 @@ mod tests {
 
     #[test]
     fn known_codes_parse_and_others_are_refused() {
-        for (code, ok) in
-            [("en", true), ("RU", true), (" be ", true), ("de", true), ("xx", false), ("", false)]
-        {
+        for (code, ok) in [
+            ("en", true),
+            ("RU", true),
+            (" be ", true),
+            ("de", true),
+            ("is", true),
+            ("xx", false),
+            ("", false),
+        ] {
             assert_eq!(parse_known(code, "--langs").is_ok(), ok, "{code:?}");
         }
         let err = parse_known("eng", "--langs").unwrap_err().to_string();

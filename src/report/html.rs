@@ -15,6 +15,7 @@
 //! `data-rows`, `data-clipped-cells`) for the browser test.
 
 use super::marks::{self, Mark};
+use super::markup::{Markup, escape, escape_into};
 use super::{LOW_CONFIDENCE, joined, score};
 use crate::model::{Bead, Report, Side};
 use similar::{ChangeTag, TextDiff};
@@ -307,24 +308,11 @@ fn diff(out: &mut String, a: &str, mt: &str) {
 
 /// Appends `text` escaped for HTML text and attribute values.
 fn esc(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    escape_into(out, text, Markup::Html);
 }
 
 fn escaped(text: &str) -> String {
-    let mut out = String::new();
-    esc(&mut out, text);
-    out
+    escape(text, Markup::Html)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod html;
 mod json;
 mod ladder;
 mod marks;
+mod markup;
 mod text;
 mod tmx;
 mod tsv;

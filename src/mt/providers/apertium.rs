@@ -44,11 +44,8 @@ pub fn iso639_3(lang: &Lang) -> String {
 }
 
 impl Backend for Apertium {
-    fn base_url(&self) -> &str {
-        &self.base
-    }
-    fn service(&self) -> String {
-        self.http.service().to_string()
+    fn endpoint(&self) -> (&HttpClient, &str) {
+        (&self.http, &self.base)
     }
     fn batch_limits(&self) -> (usize, usize) {
         (1, 10_000)

@@ -26,11 +26,8 @@ pub fn target_code(lang: &Lang) -> String {
 }
 
 impl Backend for Deepl {
-    fn base_url(&self) -> &str {
-        &self.base
-    }
-    fn service(&self) -> String {
-        self.http.service().to_string()
+    fn endpoint(&self) -> (&HttpClient, &str) {
+        (&self.http, &self.base)
     }
     fn batch_limits(&self) -> (usize, usize) {
         (50, 30_000)

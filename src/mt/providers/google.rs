@@ -17,11 +17,8 @@ pub struct Google {
 }
 
 impl Backend for Google {
-    fn base_url(&self) -> &str {
-        &self.base
-    }
-    fn service(&self) -> String {
-        self.http.service().to_string()
+    fn endpoint(&self) -> (&HttpClient, &str) {
+        (&self.http, &self.base)
     }
     fn batch_limits(&self) -> (usize, usize) {
         (100, 5000)

@@ -16,11 +16,8 @@ pub struct LibreTranslate {
 }
 
 impl Backend for LibreTranslate {
-    fn base_url(&self) -> &str {
-        &self.base
-    }
-    fn service(&self) -> String {
-        self.http.service().to_string()
+    fn endpoint(&self) -> (&HttpClient, &str) {
+        (&self.http, &self.base)
     }
     fn batch_limits(&self) -> (usize, usize) {
         (25, 4000)

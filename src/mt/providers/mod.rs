@@ -15,10 +15,16 @@ use crate::model::Lang;
 
 /// One provider's protocol.
 pub trait Backend: Send + Sync {
+    /// The client and the base URL requests go to.
+    fn endpoint(&self) -> (&HttpClient, &str);
     /// The base URL requests go to (part of the cache key; never holds a key).
-    fn base_url(&self) -> &str;
+    fn base_url(&self) -> &str {
+        self.endpoint().1
+    }
     /// The service name used in errors.
-    fn service(&self) -> String;
+    fn service(&self) -> String {
+        self.endpoint().0.service().to_string()
+    }
     /// Largest batch: (texts, characters).
     fn batch_limits(&self) -> (usize, usize);
     /// Translates one batch, one output per input.

@@ -90,11 +90,8 @@ impl OpenAi {
 }
 
 impl Backend for OpenAi {
-    fn base_url(&self) -> &str {
-        &self.base
-    }
-    fn service(&self) -> String {
-        self.http.service().to_string()
+    fn endpoint(&self) -> (&HttpClient, &str) {
+        (&self.http, &self.base)
     }
     fn batch_limits(&self) -> (usize, usize) {
         (20, 4000)

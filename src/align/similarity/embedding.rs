@@ -3,7 +3,7 @@
 //! normalised sum of sentence vectors for the rest), with a hubness margin and
 //! calibration per span size.
 
-use super::{MERGED_SPAN, SIZES, SizeBases, calibrate, calibration, top_mean};
+use super::{MERGED_SPAN, SIZES, SizeBases, calibrate, calibration, minus_hubness, top_mean};
 use crate::align::BeadSimilarity;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -228,12 +228,7 @@ impl EmbeddingSimilarity {
     /// lower than a specific one).
     fn score(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
         let c = self.cosine(a.clone(), b.clone())?;
-        if self.hub_a.len() != self.a.len() || self.hub_b.len() != self.b.len() {
-            return Some(c);
-        }
-        let ha = a.clone().map(|i| self.hub_a[i]).sum::<f64>() / a.len() as f64;
-        let hb = b.clone().map(|j| self.hub_b[j]).sum::<f64>() / b.len() as f64;
-        Some(c - (ha + hb) / 2.0)
+        Some(minus_hubness(c, &self.hub_a, &self.hub_b, &a, &b))
     }
 
     /// The cosine of two spans, without calibration.

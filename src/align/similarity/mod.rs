@@ -77,6 +77,17 @@ fn top_mean(values: &mut [f64]) -> f64 {
     if k == 0 { 0.0 } else { values[..k].iter().sum::<f64>() / k as f64 }
 }
 
+/// The margin score of two spans: `raw` minus half the mean hubness of their sentences
+/// on each side, so that a generic sentence close to everything scores lower than a
+/// specific one (`raw` itself while the hubness tables are still empty).
+fn minus_hubness(raw: f64, hub_a: &[f64], hub_b: &[f64], a: &Range<usize>, b: &Range<usize>) -> f64 {
+    if a.is_empty() || b.is_empty() || hub_a.len() < a.end || hub_b.len() < b.end {
+        return raw;
+    }
+    let mean = |hub: &[f64], r: &Range<usize>| hub[r.clone()].iter().sum::<f64>() / r.len() as f64;
+    raw - (mean(hub_a, a) + mean(hub_b, b)) / 2.0
+}
+
 /// Nearest neighbours averaged into a sentence's hubness.
 const HUB_K: usize = 4;
 

@@ -2,7 +2,7 @@
 //! n-gram F-score (chrF-like) on lower-cased text without white space, with a margin
 //! against each sentence's nearest neighbours (hubness) and calibration per span size.
 
-use super::{MERGED_SPAN, SizeBases, calibrate, calibration, top_mean};
+use super::{MERGED_SPAN, SizeBases, calibrate, calibration, minus_hubness, top_mean};
 use crate::align::BeadSimilarity;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -203,12 +203,7 @@ impl MtSimilarity {
     /// sentences on each side.
     fn score(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
         let raw = self.raw(a.clone(), b.clone())?;
-        if self.hub_a.len() != self.a.len() || self.hub_b.len() != self.mt_b.len() {
-            return Some(raw);
-        }
-        let ha = a.clone().map(|i| self.hub_a[i]).sum::<f64>() / a.len() as f64;
-        let hb = b.clone().map(|j| self.hub_b[j]).sum::<f64>() / b.len() as f64;
-        Some(raw - (ha + hb) / 2.0)
+        Some(minus_hubness(raw, &self.hub_a, &self.hub_b, &a, &b))
     }
 
     /// The raw 1-1 score of A sentence `i` with B sentence `j`, from the row cache: each

@@ -1,6 +1,6 @@
 //! The aligner on small pairs written for the purpose (fixtures in `tests/align/`: a
 //! dropped sentence, a merged one, a split one, numbers that disagree, identical lengths
-//! with different content), a paragraph with no counterpart, outside similarity, and
+//! with different content, OCR debris between sentences), a paragraph with no counterpart, outside similarity, and
 //! the invariants of every alignment (complete, monotone, confidences in [0, 1]).
 
 use proptest::prelude::*;
@@ -9,7 +9,7 @@ use std::process::Command;
 use sverka::align::{AlignOptions, BeadSimilarity, Resources, align, score::parse_vecalign};
 use sverka::model::{Alignment, Document, Lang, Sentence};
 
-const FIXTURES: [&str; 5] = ["dropped", "merged", "split", "numbers", "same-length"];
+const FIXTURES: [&str; 6] = ["dropped", "merged", "split", "numbers", "same-length", "noise"];
 
 fn fixture(name: &str, ext: &str) -> String {
     format!("{}/tests/align/{name}.{ext}", env!("CARGO_MANIFEST_DIR"))
@@ -27,6 +27,16 @@ fn fixtures_align_as_their_gold() {
         let got = parse_vecalign(&String::from_utf8(out.stdout).unwrap()).unwrap();
         let gold = parse_vecalign(&std::fs::read_to_string(fixture(name, "gold")).unwrap()).unwrap();
         assert_eq!(got, gold, "{name}");
+    }
+}
+
+#[test]
+fn noise_is_units_with_no_word_and_no_number() {
+    for noise in [".....", "- _-", "f r", "24 a !", "**", "", "  ", "h * \"", "é » ."] {
+        assert!(sverka::align::is_noise(noise), "{noise:?}");
+    }
+    for content in ["No.", "Да.", "Bern :", "2. 1953 :", "1956", "Ок", "p. 310-329"] {
+        assert!(!sverka::align::is_noise(content), "{content:?}");
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Weights {
     pub similarity: f32,
     /// Similarity assumed for 1-0 and 0-1 beads when outside similarity is in use.
     pub similarity_null: f32,
+    /// Cost of a 1-0 or 0-1 bead whose sentence is noise (no word, no number).
+    pub noise_null: f32,
     /// Cost per sentence of difference between the sentence counts of the two sides,
     /// counting the sentences a unit holds inside (a line with two sentences counts 2).
     pub count: f32,
@@ -47,6 +49,9 @@ pub struct SideData<'a> {
     pub inner: Vec<u32>,
     /// `count[i]` = number of sentences held by units `0..i`.
     pub count: Vec<f32>,
+    /// Units that are noise (no word, no number: see [`super::is_noise`]); empty when
+    /// none are marked (coarse levels).
+    pub noise: Vec<bool>,
 }
 
 impl<'a> SideData<'a> {
@@ -69,7 +74,17 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner, count }
+        SideData { anchors, len, weight, breaks, inner, count, noise: Vec::new() }
+    }
+
+    /// Marks the noise units (one flag per unit).
+    pub fn with_noise(mut self, noise: Vec<bool>) -> Self {
+        self.noise = noise;
+        self
+    }
+
+    fn is_noise(&self, unit: usize) -> bool {
+        self.noise.get(unit).copied().unwrap_or(false)
     }
 
     fn n(&self) -> usize {
@@ -112,6 +127,10 @@ impl Scorer<'_> {
         let la = self.a.len[i1] - self.a.len[i0];
         let lb = self.b.len[j1] - self.b.len[j0];
         if n == 0 || m == 0 {
+            if n + m == 1 && (if n == 1 { self.a.is_noise(i0) } else { self.b.is_noise(j0) }) {
+                // Noise (a stray "....." or "- _-" from OCR) is left out at a small cost.
+                return w.noise_null;
+            }
             let mut cost = w.null * (n + m) as f32;
             if let Some(similarity) = self.similarity {
                 // An orphan that resembles a neighbour on the other side forfeits that

@@ -73,6 +73,7 @@ pub const WEIGHTS: Weights = Weights {
     paragraph_inside: 1.5,
     similarity: 0.0,
     similarity_null: 0.0,
+    noise_null: 0.5,
     count: 1.0,
 };
 
@@ -142,6 +143,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
+        noise_a: a.sentences.iter().map(|s| is_noise(&s.text)).collect(),
+        noise_b: b.sentences.iter().map(|s| is_noise(&s.text)).collect(),
     };
     let mut setup = Setup {
         length,
@@ -166,6 +169,29 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     }
     let beads = confidence::beads(&path, &scorer, setup.max_group);
     Alignment { beads }
+}
+
+/// Whether a unit is noise: no two letters in a row and no three digits in a row (OCR
+/// debris such as `.....`, `- _-`, `f r`, `24 a !`, and empty lines). Such a unit carries
+/// nothing to translate, so it is left as a 1-0/0-1 bead rather than glued onto a
+/// neighbour's bead; `No.`, `Да.`, `Bern :` or `2. 1953 :` are not noise.
+pub fn is_noise(text: &str) -> bool {
+    let (mut letters, mut digits) = (0, 0);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            digits = 0;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+            letters = 0;
+        } else {
+            (letters, digits) = (0, 0);
+        }
+        if letters >= 2 || digits >= 3 {
+            return false;
+        }
+    }
+    true
 }
 
 /// Paragraph indices of a document, when they say something (not one per sentence).

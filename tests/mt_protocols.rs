@@ -483,6 +483,44 @@ fn mt_file_must_have_one_line_per_b_sentence() {
     assert!(err.contains("bad.txt") && err.contains("1 lines") && err.contains("2 sentences"), "{err}");
 }
 
+/// `--sim-weight` reaches the aligner: at 0 the MT changes nothing (the offline beads,
+/// misled by the lengths), at the default it finds the English sentence the Russian dropped.
+#[test]
+fn sim_weight_sets_how_much_the_mt_counts() {
+    let english = [
+        "The cat slept on the warm mat.",
+        "The dog ran across the green park.",
+        "A small bird sang in the old tree.",
+        "The fish swam slowly in the lake.",
+        "Our neighbour painted the fence blue.",
+        "The train left the station at noon.",
+        "Children played football after school.",
+        "The baker sold fresh bread to everyone.",
+    ];
+    let dropped = 3;
+    let kept: Vec<&str> = (0..english.len()).filter(|&i| i != dropped).map(|i| english[i]).collect();
+    // B: Russian-looking lines whose lengths say sentence 6 was dropped; its MT (the
+    // English kept) says sentence 3 was.
+    let misleading: Vec<&str> = (0..english.len()).filter(|&i| i != 6).map(|i| english[i]).collect();
+    let russian: Vec<String> = misleading.iter().map(|e| "Ж".repeat(e.chars().count())).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", &(english.join("\n") + "\n"));
+    let b = write(dir.path(), "b.txt", &(russian.join("\n") + "\n"));
+    let mt = write(dir.path(), "mt.txt", &(kept.join("\n") + "\n"));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["align", &a, &b, "--presegmented", "--langs", "en,ru", "--format", "vecalign"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = sverka(&args, &[]);
+        assert_eq!(code, 0, "{err}");
+        out.lines().map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string()).collect::<Vec<_>>()
+    };
+    let offline = run(&[]);
+    assert_eq!(run(&["--mt-file", &mt, "--sim-weight", "0"]), offline);
+    let with_mt = run(&["--mt-file", &mt]);
+    assert!(with_mt.contains(&format!("[{dropped}]:[]")), "{with_mt:?}");
+    assert_ne!(with_mt, offline);
+}
+
 #[test]
 fn align_with_mt_translates_b_into_a_language() {
     let server = deepl();

@@ -65,8 +65,16 @@ struct Shared {
 
 /// Runs `sverka batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    if args.align.mt.is_some() || args.align.mt_file.is_some() || args.align.embed_url.is_some() {
-        anyhow::bail!("batch runs offline: --mt, --mt-file and --embed-url are not supported here");
+    let a = &args.align;
+    if a.mt.is_some()
+        || a.mt_file.is_some()
+        || a.embed_url.is_some()
+        || a.sim_weight.is_some()
+        || a.sim_null.is_some()
+    {
+        anyhow::bail!(
+            "batch runs offline: --mt, --mt-file, --embed-url, --sim-weight and --sim-null are not supported here"
+        );
     }
     let glossary = super::pipeline::load_glossary(&args.align.glossary)?;
     let dict = args.align.dict.as_deref().map(super::pipeline::load_dict).transpose()?;

@@ -104,6 +104,14 @@ pub struct AlignOpts {
     /// Largest group of sentences on one side of a bead.
     #[arg(long, default_value_t = 4, value_name = "N", value_parser = parse_max_group)]
     pub max_group: usize,
+    /// Weight of the MT/embedding similarity in a bead's cost (default: 3.5 with MT
+    /// alone, 2.75 with embeddings).
+    #[arg(long, value_name = "W", value_parser = parse_non_negative)]
+    pub sim_weight: Option<f64>,
+    /// Similarity assumed for a 1-0 or 0-1 bead, before its best similarity to the
+    /// sentences next to it is taken off (default: 0.8 with MT alone, 0.9 with embeddings).
+    #[arg(long, value_name = "S", value_parser = parse_non_negative)]
+    pub sim_null: Option<f64>,
     /// Do not read or write the MT/embedding cache.
     #[arg(long)]
     pub no_cache: bool,
@@ -117,6 +125,13 @@ fn parse_max_group(value: &str) -> Result<usize, String> {
     match value.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err("must be a whole number of sentences, 1 or more (default 4)".to_string()),
+    }
+}
+
+fn parse_non_negative(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err("must be a number, 0 or more".to_string()),
     }
 }
 

@@ -33,6 +33,12 @@ pub struct Pair {
 /// embedding evidence the options ask for.
 pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyhow::Result<Pair> {
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
+    let outside = opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some();
+    if (opts.sim_weight.is_some() || opts.sim_null.is_some()) && (!outside || b_path.is_none()) {
+        bail!(
+            "--sim-weight and --sim-null tune the MT/embedding similarity: give them with B and --mt, --mt-file or --embed-url"
+        );
+    }
     let a = load_document(a_path, lang_a, opts.presegmented)?;
     let glossary = load_glossary(&opts.glossary)?;
     let dict = opts.dict.as_deref().map(load_dict).transpose()?;
@@ -316,8 +322,9 @@ pub fn align_options(opts: &AlignOpts) -> AlignOptions {
     // (BENCHMARKS.md, 2026-11-29): with embeddings (alone or with MT) they are the middle
     // of the plateau over all four development sets, well below the collapse that starts
     // near weight 4; with MT alone they are tuned on Text+Berg, the only set with an MT file.
-    let (similarity_weight, similarity_null) =
-        if opts.embed_url.is_some() { (2.75, 0.9) } else { (3.5, 0.8) };
+    let (weight, null) = if opts.embed_url.is_some() { (2.75, 0.9) } else { (3.5, 0.8) };
+    let similarity_weight = opts.sim_weight.unwrap_or(weight);
+    let similarity_null = opts.sim_null.unwrap_or(null);
     AlignOptions { max_group: opts.max_group, similarity_weight, similarity_null }
 }
 

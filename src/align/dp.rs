@@ -127,7 +127,7 @@ impl Scorer<'_> {
         let la = self.a.len[i1] - self.a.len[i0];
         let lb = self.b.len[j1] - self.b.len[j0];
         if n == 0 || m == 0 {
-            if n + m == 1 && (if n == 1 { self.a.is_noise(i0) } else { self.b.is_noise(j0) }) {
+            if self.null_is_noise(i0, n, j0) {
                 // Noise (a stray "....." or "- _-" from OCR) is left out at a small cost.
                 return w.noise_null;
             }
@@ -156,6 +156,12 @@ impl Scorer<'_> {
         cost
     }
 
+    /// Whether the 1-0 bead of A unit `i0` (`n` = 1) or the 0-1 bead of B unit `j0` (`n` = 0)
+    /// holds a noise unit.
+    fn null_is_noise(&self, i0: usize, n: usize, j0: usize) -> bool {
+        if n == 1 { self.a.is_noise(i0) } else { self.b.is_noise(j0) }
+    }
+
     /// The best similarity of the single sentence of a 1-0 bead A[i0..i1] (or of the 0-1
     /// bead B[j0]) with the two sentences of the other side adjacent to it (0 otherwise).
     fn orphan_similarity(&self, similarity: &dyn BeadSimilarity, i0: usize, i1: usize, j0: usize) -> f32 {
@@ -177,7 +183,7 @@ impl Scorer<'_> {
         let w = &self.weights;
         let (n, m) = (i1 - i0, j1 - j0);
         if n == 0 || m == 0 {
-            return w.null * (n + m) as f32;
+            return if self.null_is_noise(i0, n, j0) { w.noise_null } else { w.null * (n + m) as f32 };
         }
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
         w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32 - w.anchor * cap.min(shared)
@@ -405,6 +411,8 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 let bound = |shared: f32| -> f64 {
                     if paired {
                         f64::from(fixed[k] - w.anchor * weight_a[x].min(weight_b[y]).min(shared))
+                    } else if scorer.null_is_noise(pi, x, pj) {
+                        f64::from(w.noise_null)
                     } else {
                         f64::from(fixed[k])
                     }
@@ -491,5 +499,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_noise_unit_is_a_cheap_null_and_its_bound_stays_below_its_cost() {
+        let units = vec![anchors(&[]), anchors(&[]), anchors(&[])];
+        let (lens_a, lens_b, counts) = (vec![30.0, 30.0], vec![30.0, 5.0, 30.0], vec![1.0; 3]);
+        let scorer = Scorer {
+            a: SideData::new(&lens_a, &counts[..2], &units[..2], None),
+            b: SideData::new(&lens_b, &counts, &units, None).with_noise(vec![false, true, false]),
+            length: LengthModel::learn(60.0, 65.0),
+            weights: super::super::WEIGHTS,
+            similarity: None,
+            exact: true,
+        };
+        let w = super::super::WEIGHTS;
+        assert_eq!(scorer.cost(1, 1, 1, 2, 0.0), w.noise_null);
+        assert_eq!(scorer.cost(1, 2, 1, 1, 0.0), w.null);
+        for (i0, i1, j0, j1) in [(1, 1, 1, 2), (1, 2, 1, 1), (0, 0, 0, 1), (0, 1, 0, 2), (1, 1, 2, 3)] {
+            let (bound, cost) = (scorer.lower_bound(i0, i1, j0, j1, 0.0), scorer.cost(i0, i1, j0, j1, 0.0));
+            assert!(bound <= cost, "{i0}..{i1} x {j0}..{j1}: bound {bound} > cost {cost}");
+        }
+        let path = solve(&scorer, &Band::full(2, 3), 2);
+        assert!(path.iter().any(|s| s.a.0 == s.a.1 && s.b == (1, 2)), "{path:?}");
+        // Unmarked, the same short unit is merged into a neighbour's bead.
+        let plain = Scorer { b: SideData::new(&lens_b, &counts, &units, None), ..scorer };
+        let path = solve(&plain, &Band::full(2, 3), 2);
+        assert!(!path.iter().any(|s| s.a.0 == s.a.1), "{path:?}");
     }
 }

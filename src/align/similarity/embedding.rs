@@ -278,13 +278,14 @@ impl EmbeddingSimilarity {
 
 impl BeadSimilarity for EmbeddingSimilarity {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        let own = (a.len() > 1 && self.a.has(&a)) || (b.len() > 1 && self.b.has(&b));
-        let table = if own { &self.own_bases } else { &self.bases };
-        if !self.bases.calibrated() {
+        let in_range = !a.is_empty() && !b.is_empty() && a.end <= self.a.len() && b.end <= self.b.len();
+        if !in_range || !self.bases.calibrated() {
             return None;
         }
+        let own = (a.len() > 1 && self.a.has(&a)) || (b.len() > 1 && self.b.has(&b));
+        let table = if own { &self.own_bases } else { &self.bases };
         let Some(base) = table.get(a.len(), b.len()).or_else(|| self.bases.get(a.len(), b.len())) else {
-            return self.cosine(a, b).map(|_| 0.0);
+            return Some(0.0);
         };
         let good = self.good - self.base + base;
         self.score(a, b).map(|c| calibrate(c, base, good))

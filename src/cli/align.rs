@@ -90,7 +90,8 @@ fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<&std::ffi:
 
 /// Runs `sverka align`.
 pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
-    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
+    let glossary = pipeline::load_glossary(&cmd.align.glossary)?;
+    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align, glossary)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
     // The side-by-side views show the checks' findings too; only `check` gates on them.
     // Formats that carry beads only (vecalign, ladder, TSV, TMX) skip the checks.

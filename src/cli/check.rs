@@ -53,8 +53,9 @@ impl FailOn {
 pub fn run(cmd: &CheckCmd) -> anyhow::Result<Outcome> {
     // An unknown profile is an error (exit 2), not a silent fallback; it is found before
     // any file is segmented or any MT request is sent.
-    pipeline::load_glossary(&cmd.align.glossary)?.with_profile(cmd.profile.as_deref())?;
-    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align)?;
+    let glossary = pipeline::load_glossary(&cmd.align.glossary)?;
+    glossary.with_profile(cmd.profile.as_deref())?;
+    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align, glossary)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
     let options = CheckOptions { profile: cmd.profile.clone() };
     let findings = check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &options);

@@ -30,8 +30,13 @@ pub struct Pair {
 }
 
 /// Reads and segments A and B (or machine-translates A into B), and gathers the MT and
-/// embedding evidence the options ask for.
-pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyhow::Result<Pair> {
+/// embedding evidence the options ask for; `glossary` is [`load_glossary`]'s.
+pub fn load_pair(
+    a_path: &Path,
+    b_path: Option<&Path>,
+    opts: &AlignOpts,
+    glossary: Glossary,
+) -> anyhow::Result<Pair> {
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
     let outside = opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some();
     if (opts.sim_weight.is_some() || opts.sim_null.is_some()) && (!outside || b_path.is_none()) {
@@ -40,7 +45,6 @@ pub fn load_pair(a_path: &Path, b_path: Option<&Path>, opts: &AlignOpts) -> anyh
         );
     }
     let a = load_document(a_path, lang_a, opts.presegmented)?;
-    let glossary = load_glossary(&opts.glossary)?;
     let dict = opts.dict.as_deref().map(load_dict).transpose()?;
     let Some(b_path) = b_path else {
         let b = translate_a(&a, opts)?;

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+mod chars;
 pub mod check;
 pub mod error;
 pub mod glossary;

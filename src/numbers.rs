@@ -13,6 +13,7 @@
 //!
 //! OWNER: issue 5 (checks), used by the aligner's anchors (issue 3).
 
+use crate::chars::{is_letter, is_word_char};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -163,22 +164,6 @@ fn is_percent_word(word: &str) -> bool {
     ["процент", "працэнт", "percent", "pct", "проц"].iter().any(|p| word.starts_with(p))
 }
 
-/// A letter; ASCII and Cyrillic without the Unicode tables (the hot path).
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c) {
-        true
-    } else {
-        c.is_alphabetic()
-    }
-}
-
-/// A letter or digit (fast for ASCII and Cyrillic).
-fn is_alnum(c: char) -> bool {
-    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
-}
-
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -236,7 +221,7 @@ pub fn extract(text: &str) -> Vec<NumberToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.chars.len() {
-        let prev_alnum = i > 0 && s.ch(i - 1).is_some_and(is_alnum);
+        let prev_alnum = i > 0 && s.ch(i - 1).is_some_and(is_word_char);
         if s.is_digit(i) && !s.is_digit(i.wrapping_sub(1)) {
             let (token, end) = number_at(&s, i);
             out.extend(token);
@@ -397,7 +382,7 @@ fn year_after(s: &Scanner<'_>, j: usize) -> (Option<i32>, usize) {
         k = s.skip_spaces(k + 1);
     }
     let e = s.digit_run(k);
-    if e - k == 4 && !s.ch(e).is_some_and(is_alnum) {
+    if e - k == 4 && !s.ch(e).is_some_and(is_word_char) {
         if let Ok(year) = s.digits(k, e).parse::<i32>() {
             return (Some(year), e);
         }
@@ -427,7 +412,7 @@ fn word_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
     let e = s.digit_run(k);
     let mut day = None;
     let mut year = None;
-    if latin && (1..=2).contains(&(e - k)) && !s.ch(e).is_some_and(is_alnum) {
+    if latin && (1..=2).contains(&(e - k)) && !s.ch(e).is_some_and(is_word_char) {
         day = s.digits(k, e).parse::<u8>().ok().filter(|d| (1..=31).contains(d));
         if day.is_some() {
             end = skip_ordinal(s, e);
@@ -435,7 +420,7 @@ fn word_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
             year = y;
             end = yend;
         }
-    } else if e - k == 4 && !s.ch(e).is_some_and(is_alnum) {
+    } else if e - k == 4 && !s.ch(e).is_some_and(is_word_char) {
         year = s.digits(k, e).parse::<i32>().ok();
         end = e;
     }

@@ -51,7 +51,7 @@ pub struct SideData<'a> {
     pub count: Vec<f32>,
     /// Units that are noise (no word, no number: see [`super::is_noise`]); empty when
     /// none are marked (coarse levels).
-    pub noise: Vec<bool>,
+    pub noise: &'a [bool],
 }
 
 impl<'a> SideData<'a> {
@@ -74,11 +74,11 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner, count, noise: Vec::new() }
+        SideData { anchors, len, weight, breaks, inner, count, noise: &[] }
     }
 
     /// Marks the noise units (one flag per unit).
-    pub fn with_noise(mut self, noise: Vec<bool>) -> Self {
+    pub fn with_noise(mut self, noise: &'a [bool]) -> Self {
         self.noise = noise;
         self
     }
@@ -507,7 +507,7 @@ mod tests {
         let (lens_a, lens_b, counts) = (vec![30.0, 30.0], vec![30.0, 5.0, 30.0], vec![1.0; 3]);
         let scorer = Scorer {
             a: SideData::new(&lens_a, &counts[..2], &units[..2], None),
-            b: SideData::new(&lens_b, &counts, &units, None).with_noise(vec![false, true, false]),
+            b: SideData::new(&lens_b, &counts, &units, None).with_noise(&[false, true, false]),
             length: LengthModel::learn(60.0, 65.0),
             weights: super::super::WEIGHTS,
             similarity: None,

@@ -135,6 +135,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         similarity_null: options.similarity_null as f32,
         ..WEIGHTS
     };
+    let noise = |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| is_noise(&s.text)).collect() };
+    let (noise_a, noise_b) = (noise(a), noise(b));
     let level = Level {
         len_a,
         len_b,
@@ -143,8 +145,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
-        noise_a: a.sentences.iter().map(|s| is_noise(&s.text)).collect(),
-        noise_b: b.sentences.iter().map(|s| is_noise(&s.text)).collect(),
+        noise_a: &noise_a,
+        noise_b: &noise_b,
     };
     let mut setup = Setup {
         length,
@@ -178,7 +180,7 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
 pub fn is_noise(text: &str) -> bool {
     let (mut letters, mut digits) = (0, 0);
     for c in text.chars() {
-        if c.is_alphabetic() {
+        if crate::chars::is_letter(c) {
             letters += 1;
             digits = 0;
         } else if c.is_ascii_digit() {

@@ -32,9 +32,9 @@ pub struct Level<'a> {
     /// Paragraph index per unit of each side, when paragraphs are used.
     pub paragraphs: Option<(&'a [usize], &'a [usize])>,
     /// Noise units of side A (empty: none marked).
-    pub noise_a: Vec<bool>,
+    pub noise_a: &'a [bool],
     /// Noise units of side B (empty: none marked).
-    pub noise_b: Vec<bool>,
+    pub noise_b: &'a [bool],
 }
 
 /// Settings shared by every level.
@@ -91,8 +91,8 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
         anchors_a: &anchors_a,
         anchors_b: &anchors_b,
         paragraphs: None,
-        noise_a: Vec::new(),
-        noise_b: Vec::new(),
+        noise_a: &[],
+        noise_b: &[],
     };
     let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
     let coarse_setup =
@@ -135,9 +135,9 @@ pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> 
 fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
     Scorer {
         a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0))
-            .with_noise(level.noise_a.clone()),
+            .with_noise(level.noise_a),
         b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1))
-            .with_noise(level.noise_b.clone()),
+            .with_noise(level.noise_b),
         length: setup.length,
         weights: setup.weights,
         similarity: setup.similarity,

@@ -10,6 +10,7 @@
 
 use super::inflection::{self, Tongue};
 use super::{Entry, FormKind, TermMatch, TermType};
+use crate::chars::is_word_char;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,17 +26,6 @@ pub struct Word {
     pub capital: bool,
     /// First word of the text (its capital says nothing).
     pub initial: bool,
-}
-
-/// A letter or digit; ASCII and Cyrillic without the Unicode tables (the hot path).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c) {
-        true
-    } else {
-        c.is_alphanumeric()
-    }
 }
 
 fn is_apostrophe(c: char) -> bool {

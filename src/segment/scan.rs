@@ -7,6 +7,7 @@
 //! language's [`Rules`].
 
 use super::rules::{Class, Rules};
+use crate::chars::is_word_char;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -290,13 +291,6 @@ fn token_start(head: &str) -> usize {
         }
     }
     at
-}
-
-/// A letter or digit; ASCII and basic Cyrillic are answered without the Unicode tables.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{410}'..='\u{44F}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Where the run of letters that ends `head` starts.

@@ -127,6 +127,24 @@ fn openai() -> Loopback {
     })
 }
 
+/// `sverka translate INPUT --presegmented --from ru --to en --mt PROVIDER --mt-url URL --no-cache`.
+fn translate_ru_en<'a>(input: &'a str, provider: &'a str, url: &'a str) -> Vec<&'a str> {
+    vec![
+        "translate",
+        input,
+        "--presegmented",
+        "--from",
+        "ru",
+        "--to",
+        "en",
+        "--mt",
+        provider,
+        "--mt-url",
+        url,
+        "--no-cache",
+    ]
+}
+
 fn expected(target: &str) -> String {
     ["Первая строка.", "Вторая строка.", "", "Третья строка."]
         .iter()
@@ -146,20 +164,7 @@ fn every_provider_speaks_its_protocol() {
     ];
     for (provider, server, suffix, var, target) in &cases {
         let url = format!("{}{suffix}", server.url);
-        let args = [
-            "translate",
-            &input,
-            "--presegmented",
-            "--from",
-            "ru",
-            "--to",
-            "en",
-            "--mt",
-            provider,
-            "--mt-url",
-            &url,
-            "--no-cache",
-        ];
+        let args = translate_ru_en(&input, provider, &url);
         let (code, out, err) = sverka(&args, &[(var, SECRET)]);
         assert_eq!((code, err.as_str()), (0, ""), "{provider}");
         assert_eq!(out, expected(target), "{provider}");
@@ -290,20 +295,7 @@ fn rate_limit_is_retried_after_the_time_the_service_asks() {
     let dir = tempfile::tempdir().unwrap();
     let input = input_file(dir.path());
     let started = Instant::now();
-    let args = [
-        "translate",
-        &input,
-        "--presegmented",
-        "--from",
-        "ru",
-        "--to",
-        "en",
-        "--mt",
-        "libretranslate",
-        "--mt-url",
-        &server.url,
-        "--no-cache",
-    ];
+    let args = translate_ru_en(&input, "libretranslate", &server.url);
     let (code, out, err) = sverka(&args, &[]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, expected("en"));
@@ -322,20 +314,7 @@ fn server_errors_are_retried_then_succeed() {
     });
     let dir = tempfile::tempdir().unwrap();
     let input = input_file(dir.path());
-    let args = [
-        "translate",
-        &input,
-        "--presegmented",
-        "--from",
-        "ru",
-        "--to",
-        "en",
-        "--mt",
-        "libretranslate",
-        "--mt-url",
-        &server.url,
-        "--no-cache",
-    ];
+    let args = translate_ru_en(&input, "libretranslate", &server.url);
     let (code, out, _) = sverka(&args, &[]);
     assert_eq!((code, out), (0, expected("en")));
     assert_eq!(server.count(), 3);

@@ -3,7 +3,7 @@
 //! normalised sum of sentence vectors for the rest), with a hubness margin and
 //! calibration per span size.
 
-use super::{MERGED_SPAN, SIZES, SizeBases, calibrate, calibration, minus_hubness, top_mean};
+use super::{MERGED_SPAN, SIZES, SizeBases, calibrate, calibration, minus_hubness, spans_within, top_mean};
 use crate::align::BeadSimilarity;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -233,7 +233,7 @@ impl EmbeddingSimilarity {
 
     /// The cosine of two spans, without calibration.
     pub fn cosine(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        if a.is_empty() || b.is_empty() || a.end > self.a.len() || b.end > self.b.len() {
+        if !spans_within(&a, &b, self.a.len(), self.b.len()) {
             return None;
         }
         let own_a = if a.len() == 1 { None } else { self.a.spans.get(&(a.start, a.end)) };
@@ -278,8 +278,7 @@ impl EmbeddingSimilarity {
 
 impl BeadSimilarity for EmbeddingSimilarity {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        let in_range = !a.is_empty() && !b.is_empty() && a.end <= self.a.len() && b.end <= self.b.len();
-        if !in_range || !self.bases.calibrated() {
+        if !spans_within(&a, &b, self.a.len(), self.b.len()) || !self.bases.calibrated() {
             return None;
         }
         let own = (a.len() > 1 && self.a.has(&a)) || (b.len() > 1 && self.b.has(&b));

@@ -77,11 +77,16 @@ fn top_mean(values: &mut [f64]) -> f64 {
     if k == 0 { 0.0 } else { values[..k].iter().sum::<f64>() / k as f64 }
 }
 
+/// Whether `a` and `b` are non-empty spans within `n` sentences of A and `m` of B.
+fn spans_within(a: &Range<usize>, b: &Range<usize>, n: usize, m: usize) -> bool {
+    !a.is_empty() && !b.is_empty() && a.end <= n && b.end <= m
+}
+
 /// The margin score of two spans: `raw` minus half the mean hubness of their sentences
 /// on each side, so that a generic sentence close to everything scores lower than a
 /// specific one (`raw` itself while the hubness tables are still empty).
 fn minus_hubness(raw: f64, hub_a: &[f64], hub_b: &[f64], a: &Range<usize>, b: &Range<usize>) -> f64 {
-    if a.is_empty() || b.is_empty() || hub_a.len() < a.end || hub_b.len() < b.end {
+    if !spans_within(a, b, hub_a.len(), hub_b.len()) {
         return raw;
     }
     let mean = |hub: &[f64], r: &Range<usize>| hub[r.clone()].iter().sum::<f64>() / r.len() as f64;

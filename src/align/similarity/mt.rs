@@ -2,7 +2,7 @@
 //! n-gram F-score (chrF-like) on lower-cased text without white space, with a margin
 //! against each sentence's nearest neighbours (hubness) and calibration per span size.
 
-use super::{MERGED_SPAN, SizeBases, calibrate, calibration, minus_hubness, top_mean};
+use super::{MERGED_SPAN, SizeBases, calibrate, calibration, minus_hubness, spans_within, top_mean};
 use crate::align::BeadSimilarity;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -243,7 +243,7 @@ impl MtSimilarity {
 
     /// The raw chrF-like F-score of two spans, without calibration.
     pub fn raw(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        if a.is_empty() || b.is_empty() || a.end > self.a.len() || b.end > self.mt_b.len() {
+        if !spans_within(&a, &b, self.a.len(), self.mt_b.len()) {
             return None;
         }
         if a.len() == 1 && b.len() == 1 {
@@ -268,8 +268,7 @@ impl MtSimilarity {
 
 impl BeadSimilarity for MtSimilarity {
     fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
-        let in_range = !a.is_empty() && !b.is_empty() && a.end <= self.a.len() && b.end <= self.mt_b.len();
-        if !in_range || !self.bases.calibrated() {
+        if !spans_within(&a, &b, self.a.len(), self.mt_b.len()) || !self.bases.calibrated() {
             return None;
         }
         if a.len() + b.len() > 2 && !self.promising(&a, &b) {

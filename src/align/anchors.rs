@@ -44,6 +44,21 @@ impl Anchors {
         sum
     }
 
+    /// Weight shared with `other` by keys other than punctuation that are found in
+    /// neither `not_x` nor `not_y`: the evidence that this unit and `other` belong
+    /// together which their neighbours `not_x`, `not_y` do not also carry.
+    pub fn shared_only(&self, other: &Anchors, not_x: &Anchors, not_y: &Anchors) -> f32 {
+        let holds = |unit: &Anchors, k: u64| unit.keys.binary_search_by_key(&k, |e| e.0).is_ok();
+        let mut sum = 0.0;
+        for &(k, w) in &self.keys {
+            let Ok(x) = other.keys.binary_search_by_key(&k, |e| e.0) else { continue };
+            if !PUNCTUATION_KEYS.contains(&k) && !holds(not_x, k) && !holds(not_y, k) {
+                sum += w.min(other.keys[x].1);
+            }
+        }
+        sum
+    }
+
     /// The anchors of several units taken together.
     pub fn merged<'a>(parts: impl Iterator<Item = &'a Anchors>) -> Anchors {
         let mut keys: Vec<(u64, f32)> = parts.flat_map(|p| p.keys.iter().copied()).collect();
@@ -64,14 +79,22 @@ fn aggregate(keys: &mut [(u64, f32)]) -> Vec<(u64, f32)> {
 }
 
 /// FNV-1a over a tag byte and a string: stable, fast, good enough for anchor keys.
-fn key(tag: u8, s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in std::iter::once(tag).chain(s.bytes()) {
-        h ^= u64::from(b);
+const fn key(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ tag as u64;
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
 }
+
+/// The keys [`raw_keys`] gives punctuation (all quotation marks share the `"` key).
+pub(crate) const PUNCTUATION_KEYS: [u64; 6] =
+    [key(b'p', "?"), key(b'p', "!"), key(b'p', "("), key(b'p', ":"), key(b'p', ";"), key(b'p', "\"")];
 
 const W_NUMBER: f32 = 1.5;
 const W_PUNCT: f32 = 0.3;

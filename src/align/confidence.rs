@@ -21,7 +21,11 @@ pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> 
     let costs: Vec<f32> = path.par_iter().map(cost).collect();
     let pairs: Vec<f32> = (1..path.len())
         .into_par_iter()
-        .map(|k| pair_margin(path[k - 1], path[k], costs[k - 1] + costs[k], scorer, max_group))
+        .map(|k| {
+            let (p, q) = (path[k - 1], path[k]);
+            let current = costs[k - 1] + costs[k] + scorer.boundary_cost(p.a.1, p.b.1);
+            pair_margin(p, q, current, scorer, max_group)
+        })
         .collect();
     // margin[k]: smallest extra cost of an alternative to bead k (∞ when none exists).
     let mut margin = vec![f32::INFINITY; path.len()];
@@ -39,7 +43,8 @@ pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> 
         .collect()
 }
 
-/// Smallest extra cost of re-cutting two neighbouring beads `p` and `q`.
+/// Smallest extra cost of re-cutting two neighbouring beads `p` and `q` (`current`: their
+/// costs and that of the boundary between them).
 fn pair_margin(p: Step, q: Step, current: f32, scorer: &Scorer<'_>, g: usize) -> f32 {
     let (a0, a1, b0, b1) = (p.a.0, q.a.1, p.b.0, q.b.1);
     let fits = |x0: usize, x1: usize, y0: usize, y1: usize| {
@@ -63,7 +68,9 @@ fn pair_margin(p: Step, q: Step, current: f32, scorer: &Scorer<'_>, g: usize) ->
             if ai < a0 || ai > a1 || bj < b0 || bj > b1 || !fits(a0, ai, b0, bj) || !fits(ai, a1, bj, b1) {
                 continue;
             }
-            let alt = scorer.cost_direct(a0, ai, b0, bj) + scorer.cost_direct(ai, a1, bj, b1);
+            let alt = scorer.cost_direct(a0, ai, b0, bj)
+                + scorer.boundary_cost(ai, bj)
+                + scorer.cost_direct(ai, a1, bj, b1);
             best = best.min(alt - current);
         }
     }

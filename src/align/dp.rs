@@ -32,6 +32,9 @@ pub struct Weights {
     /// Cost per sentence of difference between the sentence counts of the two sides,
     /// counting the sentences a unit holds inside (a line with two sentences counts 2).
     pub count: f32,
+    /// Cost per unit of anchor weight that a boundary between two beads cuts off from
+    /// its partner (see [`crossing`]).
+    pub cross: f32,
 }
 
 /// One side of the problem: per-unit anchors, prefix sums of lengths and anchor weight,
@@ -177,6 +180,12 @@ impl Scorer<'_> {
             .clamp(0.0, 1.0) as f32
     }
 
+    /// Cost of a boundary between two beads at A position `i` and B position `j`: the
+    /// anchor weight it cuts off from its partner ([`crossing`]) × `weights.cross`.
+    pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
+        if self.weights.cross > 0.0 { self.weights.cross * crossing(self, i, j) } else { 0.0 }
+    }
+
     /// A cheap lower bound of [`Scorer::cost`] for the bead (for pruning).
     /// `shared` bounds the bead's shared anchor weight from above.
     pub fn lower_bound(&self, i0: usize, i1: usize, j0: usize, j1: usize, shared: f32) -> f32 {
@@ -207,6 +216,22 @@ fn merged(units: &[Anchors]) -> std::borrow::Cow<'_, Anchors> {
         [one] => std::borrow::Cow::Borrowed(one),
         _ => std::borrow::Cow::Owned(Anchors::merged(units.iter())),
     }
+}
+
+/// Anchor weight a boundary between two beads at (i, j) cuts off from its only
+/// partner: keys that the last A unit before the boundary shares with the first B unit
+/// after it (and that neither the last B unit before nor the first A unit after holds),
+/// and conversely. Where sentence ends differ between the texts (a name moved to the
+/// next sentence), this is what tells a 2-2 bead from two 1-1 beads.
+fn crossing(scorer: &Scorer<'_>, i: usize, j: usize) -> f32 {
+    static NONE: Anchors = Anchors { keys: Vec::new() };
+    fn unit(side: &[Anchors], k: Option<usize>) -> &Anchors {
+        k.and_then(|k| side.get(k)).unwrap_or(&NONE)
+    }
+    let (a, b) = (scorer.a.anchors, scorer.b.anchors);
+    let (a_before, a_after) = (unit(a, i.checked_sub(1)), unit(a, Some(i)));
+    let (b_before, b_after) = (unit(b, j.checked_sub(1)), unit(b, Some(j)));
+    a_before.shared_only(b_after, b_before, a_after) + a_after.shared_only(b_before, b_after, a_before)
 }
 
 /// A band: for every A position `i` in 0..=n, B positions `lo[i]..=hi[i]`.
@@ -436,6 +461,9 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                     best_kind = k as u8;
                 }
             }
+            if best.is_finite() {
+                best += f64::from(scorer.boundary_cost(i, j));
+            }
             cost[here] = best;
             back[here] = best_kind;
         }
@@ -499,6 +527,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_boundary_that_cuts_a_key_from_its_only_partner_costs_and_favours_the_merged_bead() {
+        // A1 holds key 2, which B has only in B0: the sentence end moved. Key 1 is in A0
+        // and B0 (straight, no crossing); key 5 is in every unit (no evidence).
+        let a = vec![anchors(&[(1, 1.0), (5, 1.0)]), anchors(&[(2, 1.0), (3, 1.0), (5, 1.0)])];
+        let b = vec![anchors(&[(1, 1.0), (2, 1.0), (5, 1.0)]), anchors(&[(3, 1.0), (5, 1.0)])];
+        let (lens, counts) = (vec![10.0; 2], vec![1.0; 2]);
+        let scorer = |cross: f32| Scorer {
+            a: SideData::new(&lens, &counts, &a, None),
+            b: SideData::new(&lens, &counts, &b, None),
+            length: LengthModel::learn(20.0, 20.0),
+            weights: Weights { cross, ..super::super::WEIGHTS },
+            similarity: None,
+            exact: true,
+        };
+        assert_eq!(crossing(&scorer(1.0), 1, 1), 1.0);
+        assert_eq!(crossing(&scorer(1.0), 0, 0), 0.0);
+        assert_eq!(crossing(&scorer(1.0), 2, 2), 0.0);
+        let straight = vec![Step { a: (0, 1), b: (0, 1) }, Step { a: (1, 2), b: (1, 2) }];
+        assert_eq!(solve(&scorer(0.0), &Band::full(2, 2), 2), straight);
+        assert_eq!(solve(&scorer(10.0), &Band::full(2, 2), 2), vec![Step { a: (0, 2), b: (0, 2) }]);
+        // Punctuation keys are not evidence of a moved sentence end.
+        let quote = super::super::anchors::PUNCTUATION_KEYS[5];
+        let a = vec![anchors(&[]), anchors(&[(quote, 1.0)])];
+        let b = vec![anchors(&[(quote, 1.0)]), anchors(&[])];
+        let s = Scorer {
+            a: SideData::new(&lens, &counts, &a, None),
+            b: SideData::new(&lens, &counts, &b, None),
+            ..scorer(1.0)
+        };
+        assert_eq!(crossing(&s, 1, 1), 0.0);
     }
 
     #[test]

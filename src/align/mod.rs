@@ -75,6 +75,7 @@ pub const WEIGHTS: Weights = Weights {
     similarity_null: 0.0,
     noise_null: 0.5,
     count: 1.0,
+    cross: 0.5,
 };
 
 /// The largest `max_group` honoured (the DP's work grows with its square).

@@ -183,6 +183,8 @@ fn bad_input_exits_2_with_a_message_naming_it() {
         (vec!["align", "en.txt", "ru.txt", "--sim-weight", "2"], &["--sim-weight", "--embed-url"]),
         (vec!["align", "en.txt", "ru.txt", "--sim-null=-1"], &["--sim-null", "0 or more"]),
         (vec!["batch", "en.txt", "--sim-weight", "2"], &["batch runs offline", "--sim-weight"]),
+        (vec!["align", "en.txt", "ru.txt", "--sim-cross", "2"], &["--sim-cross", "--embed-url"]),
+        (vec!["batch", "en.txt", "--sim-cross", "2"], &["batch runs offline", "--sim-cross"]),
         (
             vec!["align", "en.txt", "ru.txt", "--mt", "libretranslate", "--mt-file", "mt-short.txt"],
             &["--mt-file"],

@@ -500,6 +500,41 @@ fn sim_weight_sets_how_much_the_mt_counts() {
     assert_ne!(with_mt, offline);
 }
 
+/// `--sim-cross` reaches the aligner: when the MT of B ends sentence 2 at another place
+/// than A does, a large weight joins the two sentences either side into one 2-2 bead.
+#[test]
+fn sim_cross_joins_sentences_whose_end_moved() {
+    let english = [
+        "The cat slept on the warm mat.",
+        "The dog ran across the green park.",
+        "A small bird sang in the old tree while the fish swam slowly in the lake",
+        "near the old mill.",
+        "Our neighbour painted the fence blue.",
+        "The train left the station at noon.",
+        "Children played football after school.",
+        "The baker sold fresh bread to everyone.",
+    ];
+    let mut mt: Vec<&str> = english.to_vec();
+    mt[2] = "A small bird sang in the old tree.";
+    mt[3] = "The fish swam slowly in the lake near the old mill.";
+    // B's lengths are A's, so that only the MT says where sentence 2 ends.
+    let russian: Vec<String> = english.iter().map(|e| "Ж".repeat(e.chars().count())).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", &(english.join("\n") + "\n"));
+    let b = write(dir.path(), "b.txt", &(russian.join("\n") + "\n"));
+    let mt = write(dir.path(), "mt.txt", &(mt.join("\n") + "\n"));
+    let run = |cross: &str| {
+        let args = ["align", &a, &b, "--presegmented", "--langs", "en,ru", "--format", "vecalign"];
+        let (code, out, err) = sverka(&[&args[..], &["--mt-file", &mt, "--sim-cross", cross]].concat(), &[]);
+        assert_eq!(code, 0, "{err}");
+        out.lines().map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string()).collect::<Vec<_>>()
+    };
+    let apart = run("0");
+    assert!(apart.contains(&"[2]:[2]".to_string()) && apart.contains(&"[3]:[3]".to_string()), "{apart:?}");
+    let joined = run("50");
+    assert!(joined.contains(&"[2, 3]:[2, 3]".to_string()), "{joined:?}");
+}
+
 #[test]
 fn align_with_mt_translates_b_into_a_language() {
     let server = deepl();

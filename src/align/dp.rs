@@ -9,6 +9,7 @@ use super::BeadSimilarity;
 use super::anchors::Anchors;
 use super::length::LengthModel;
 use rayon::prelude::*;
+use std::ops::Range;
 
 /// Weights of the cost model.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,7 +36,15 @@ pub struct Weights {
     /// Cost per unit of anchor weight that a boundary between two beads cuts off from
     /// its partner (see [`crossing`]).
     pub cross: f32,
+    /// Cost per unit of outside similarity between sentences diagonally across a
+    /// boundary between two beads, above [`CROSS_SIMILARITY_FLOOR`].
+    pub similarity_cross: f32,
 }
+
+/// The calibrated similarity (0 = unrelated, about 0.3 = a typical translation) that
+/// sentences next to each other on one topic reach across a boundary without any
+/// sentence end having moved; only what is above it is evidence against the boundary.
+pub const CROSS_SIMILARITY_FLOOR: f64 = 0.08;
 
 /// One side of the problem: per-unit anchors, prefix sums of lengths and anchor weight,
 /// and paragraph breaks (`breaks[i]`: a paragraph starts at unit `i`; `None` = ignore).
@@ -183,7 +192,29 @@ impl Scorer<'_> {
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
     /// anchor weight it cuts off from its partner ([`crossing`]) × `weights.cross`.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
-        if self.weights.cross > 0.0 { self.weights.cross * crossing(self, i, j) } else { 0.0 }
+        let w = &self.weights;
+        let mut cost = 0.0;
+        if w.cross > 0.0 {
+            cost += w.cross * crossing(self, i, j);
+        }
+        if let Some(similarity) = self.similarity.filter(|_| w.similarity_cross > 0.0) {
+            cost += w.similarity_cross * self.cross_similarity(similarity, i, j);
+        }
+        cost
+    }
+
+    /// How much the sentences either side of a boundary at (i, j) resemble the sentence
+    /// diagonally across it (the last A sentence before it with the first B sentence
+    /// after it, and conversely), above [`CROSS_SIMILARITY_FLOOR`]: the outside
+    /// similarity's version of [`crossing`].
+    fn cross_similarity(&self, similarity: &dyn BeadSimilarity, i: usize, j: usize) -> f32 {
+        if i == 0 || j == 0 || i >= self.a.n() || j >= self.b.n() {
+            return 0.0;
+        }
+        let above = |a: Range<usize>, b: Range<usize>| {
+            similarity.similarity(a, b).map_or(0.0, |s| (s - CROSS_SIMILARITY_FLOOR).max(0.0))
+        };
+        (above(i - 1..i, j..j + 1) + above(i..i + 1, j - 1..j)) as f32
     }
 
     /// A cheap lower bound of [`Scorer::cost`] for the bead (for pruning).
@@ -560,6 +591,54 @@ mod tests {
             ..scorer(1.0)
         };
         assert_eq!(crossing(&s, 1, 1), 0.0);
+    }
+
+    /// Similarity from a table of single-sentence pairs; spans of several sentences get
+    /// the mean of their pairs.
+    struct Table(Vec<Vec<f64>>);
+
+    impl BeadSimilarity for Table {
+        fn similarity(&self, a: Range<usize>, b: Range<usize>) -> Option<f64> {
+            if a.is_empty() || b.is_empty() || a.end > self.0.len() || b.end > self.0[0].len() {
+                return None;
+            }
+            let (na, nb) = (a.len() as f64, b.len() as f64);
+            Some(
+                a.flat_map(|i| b.clone().map(move |j| (i, j))).map(|(i, j)| self.0[i][j]).sum::<f64>()
+                    / (na * nb),
+            )
+        }
+    }
+
+    #[test]
+    fn similarity_across_a_boundary_above_the_floor_costs_and_favours_the_merged_bead() {
+        // A1 resembles B0 as much as B1 does: the sentence end moved.
+        let table = Table(vec![vec![0.5, 0.0, 0.0], vec![0.4, 0.4, 0.0], vec![0.0, 0.0, 0.5]]);
+        let none = vec![anchors(&[]); 3];
+        let (lens, counts) = (vec![10.0; 3], vec![1.0; 3]);
+        let scorer = |cross: f32| Scorer {
+            a: SideData::new(&lens, &counts, &none, None),
+            b: SideData::new(&lens, &counts, &none, None),
+            length: LengthModel::learn(30.0, 30.0),
+            weights: Weights {
+                similarity: 3.0,
+                similarity_null: 0.9,
+                similarity_cross: cross,
+                ..super::super::WEIGHTS
+            },
+            similarity: Some(&table),
+            exact: true,
+        };
+        let expected = (0.4 - CROSS_SIMILARITY_FLOOR) as f32;
+        assert!((scorer(1.0).cross_similarity(&table, 1, 1) - expected).abs() < 1e-6);
+        // Below the floor (A1 against B2 at 0.0, A2 against B1 at 0.0) nothing is paid,
+        // nor at the ends of the texts.
+        assert_eq!(scorer(1.0).cross_similarity(&table, 2, 2), 0.0);
+        assert_eq!(scorer(1.0).boundary_cost(0, 0), 0.0);
+        assert_eq!(scorer(1.0).boundary_cost(3, 3), 0.0);
+        let ones = |s: &Scorer<'_>| solve(s, &Band::full(3, 3), 2);
+        assert_eq!(ones(&scorer(0.0)).len(), 3, "{:?}", ones(&scorer(0.0)));
+        assert_eq!(ones(&scorer(20.0))[0], Step { a: (0, 2), b: (0, 2) });
     }
 
     #[test]

@@ -56,11 +56,20 @@ pub struct AlignOptions {
     pub similarity_weight: f64,
     /// Similarity assumed for 1-0 and 0-1 beads when outside similarity is in use.
     pub similarity_null: f64,
+    /// Weight of the outside similarity of sentences diagonally across a boundary
+    /// between two beads (a sign that a sentence end moved): the boundary pays
+    /// `cross_similarity_weight × Σ max(0, similarity − 0.08)` over the two such pairs.
+    pub cross_similarity_weight: f64,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { max_group: 4, similarity_weight: 6.0, similarity_null: 0.3 }
+        AlignOptions {
+            max_group: 4,
+            similarity_weight: 6.0,
+            similarity_null: 0.3,
+            cross_similarity_weight: 0.0,
+        }
     }
 }
 
@@ -76,6 +85,7 @@ pub const WEIGHTS: Weights = Weights {
     noise_null: 0.5,
     count: 1.0,
     cross: 0.5,
+    similarity_cross: 0.0,
 };
 
 /// The largest `max_group` honoured (the DP's work grows with its square).
@@ -134,6 +144,7 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let weights = Weights {
         similarity: options.similarity_weight as f32,
         similarity_null: options.similarity_null as f32,
+        similarity_cross: options.cross_similarity_weight as f32,
         ..WEIGHTS
     };
     let noise = |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| is_noise(&s.text)).collect() };

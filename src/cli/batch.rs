@@ -71,9 +71,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         || a.embed_url.is_some()
         || a.sim_weight.is_some()
         || a.sim_null.is_some()
+        || a.sim_cross.is_some()
     {
         anyhow::bail!(
-            "batch runs offline: --mt, --mt-file, --embed-url, --sim-weight and --sim-null are not supported here"
+            "batch runs offline: --mt, --mt-file, --embed-url, --sim-weight, --sim-null and --sim-cross are not supported here"
         );
     }
     let glossary = super::pipeline::load_glossary(&args.align.glossary)?;

@@ -112,6 +112,11 @@ pub struct AlignOpts {
     /// sentences next to it is taken off (default: 0.8 with MT alone, 0.9 with embeddings).
     #[arg(long, value_name = "S", value_parser = parse_non_negative)]
     pub sim_null: Option<f64>,
+    /// Weight of the similarity of sentences diagonally across a boundary between two
+    /// beads, a sign that a sentence end moved (default: 3 with embeddings, 0 with MT
+    /// alone).
+    #[arg(long, value_name = "W", value_parser = parse_non_negative)]
+    pub sim_cross: Option<f64>,
     /// Do not read or write the MT/embedding cache.
     #[arg(long)]
     pub no_cache: bool,

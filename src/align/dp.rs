@@ -190,7 +190,9 @@ impl Scorer<'_> {
     }
 
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
-    /// anchor weight it cuts off from its partner ([`crossing`]) × `weights.cross`.
+    /// anchor weight it cuts off from its partner ([`crossing`]) × `weights.cross`, plus
+    /// the outside similarity across it ([`Scorer::cross_similarity`]) ×
+    /// `weights.similarity_cross`. The DP adds it at every cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
         let w = &self.weights;
         let mut cost = 0.0;

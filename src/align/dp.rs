@@ -34,7 +34,7 @@ pub struct Weights {
     /// counting the sentences a unit holds inside (a line with two sentences counts 2).
     pub count: f32,
     /// Cost per unit of anchor weight that a boundary between two beads cuts off from
-    /// its partner (see [`crossing`]).
+    /// its partner (see `crossing`).
     pub cross: f32,
     /// Cost per unit of outside similarity between sentences diagonally across a
     /// boundary between two beads, above [`CROSS_SIMILARITY_FLOOR`].
@@ -190,8 +190,8 @@ impl Scorer<'_> {
     }
 
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
-    /// anchor weight it cuts off from its partner ([`crossing`]) × `weights.cross`, plus
-    /// the outside similarity across it ([`Scorer::cross_similarity`]) ×
+    /// anchor weight it cuts off from its partner (`crossing`) × `weights.cross`, plus
+    /// the outside similarity across it (`Scorer::cross_similarity`) ×
     /// `weights.similarity_cross`. The DP adds it at every cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
         let w = &self.weights;

@@ -92,9 +92,24 @@ const fn key(tag: u8, s: &str) -> u64 {
     h
 }
 
-/// The keys [`raw_keys`] gives punctuation (all quotation marks share the `"` key).
+/// The keys of the punctuation marks that are anchors: `? ! ( : ;` and quotation marks
+/// (all styles share the last key).
 pub(crate) const PUNCTUATION_KEYS: [u64; 6] =
     [key(b'p', "?"), key(b'p', "!"), key(b'p', "("), key(b'p', ":"), key(b'p', ";"), key(b'p', "\"")];
+
+/// The anchor key of a punctuation mark, if it is one ([`PUNCTUATION_KEYS`]).
+fn punctuation_key(c: char) -> Option<u64> {
+    let index = match c {
+        '?' => 0,
+        '!' => 1,
+        '(' => 2,
+        ':' => 3,
+        ';' => 4,
+        '«' | '»' | '“' | '”' | '„' | '"' => 5,
+        _ => return None,
+    };
+    Some(PUNCTUATION_KEYS[index])
+}
 
 const W_NUMBER: f32 = 1.5;
 const W_PUNCT: f32 = 0.3;
@@ -466,18 +481,7 @@ fn raw_keys(
         std::hash::Hash::hash(&q.value, &mut h);
         keys.push((std::hash::Hasher::finish(&h), W_NUMBER));
     }
-    for c in text.chars() {
-        let p = match c {
-            '?' => "?",
-            '!' => "!",
-            '(' => "(",
-            ':' => ":",
-            ';' => ";",
-            '«' | '»' | '“' | '”' | '„' | '"' => "\"",
-            _ => continue,
-        };
-        keys.push((key(b'p', p), W_PUNCT));
-    }
+    keys.extend(text.chars().filter_map(punctuation_key).map(|k| (k, W_PUNCT)));
     for chunk in text.split_whitespace() {
         if chunk.contains("://") || chunk.starts_with("www.") || (chunk.contains('@') && chunk.contains('.'))
         {

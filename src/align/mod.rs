@@ -58,7 +58,8 @@ pub struct AlignOptions {
     pub similarity_null: f64,
     /// Weight of the outside similarity of sentences diagonally across a boundary
     /// between two beads (a sign that a sentence end moved): the boundary pays
-    /// `cross_similarity_weight × Σ max(0, similarity − 0.08)` over the two such pairs.
+    /// `cross_similarity_weight × Σ max(0, similarity − floor)` over the two such pairs
+    /// ([`dp::CROSS_SIMILARITY_FLOOR`]).
     pub cross_similarity_weight: f64,
 }
 

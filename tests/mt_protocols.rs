@@ -462,6 +462,15 @@ fn mt_file_must_have_one_line_per_b_sentence() {
     assert!(err.contains("bad.txt") && err.contains("1 lines") && err.contains("2 sentences"), "{err}");
 }
 
+/// The beads (without scores) of `sverka align A B --presegmented --langs en,ru --format
+/// vecalign` with `extra` options, which must succeed.
+fn vecalign_beads(a: &str, b: &str, extra: &[&str]) -> Vec<String> {
+    let args = ["align", a, b, "--presegmented", "--langs", "en,ru", "--format", "vecalign"];
+    let (code, out, err) = sverka(&[&args[..], extra].concat(), &[]);
+    assert_eq!(code, 0, "{err}");
+    out.lines().map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string()).collect()
+}
+
 /// `--sim-weight` reaches the aligner: at 0 the MT changes nothing (the offline beads,
 /// misled by the lengths), at the default it finds the English sentence the Russian dropped.
 #[test]
@@ -486,13 +495,7 @@ fn sim_weight_sets_how_much_the_mt_counts() {
     let a = write(dir.path(), "a.txt", &(english.join("\n") + "\n"));
     let b = write(dir.path(), "b.txt", &(russian.join("\n") + "\n"));
     let mt = write(dir.path(), "mt.txt", &(kept.join("\n") + "\n"));
-    let run = |extra: &[&str]| {
-        let mut args = vec!["align", &a, &b, "--presegmented", "--langs", "en,ru", "--format", "vecalign"];
-        args.extend_from_slice(extra);
-        let (code, out, err) = sverka(&args, &[]);
-        assert_eq!(code, 0, "{err}");
-        out.lines().map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string()).collect::<Vec<_>>()
-    };
+    let run = |extra: &[&str]| vecalign_beads(&a, &b, extra);
     let offline = run(&[]);
     assert_eq!(run(&["--mt-file", &mt, "--sim-weight", "0"]), offline);
     let with_mt = run(&["--mt-file", &mt]);
@@ -523,12 +526,7 @@ fn sim_cross_joins_sentences_whose_end_moved() {
     let a = write(dir.path(), "a.txt", &(english.join("\n") + "\n"));
     let b = write(dir.path(), "b.txt", &(russian.join("\n") + "\n"));
     let mt = write(dir.path(), "mt.txt", &(mt.join("\n") + "\n"));
-    let run = |cross: &str| {
-        let args = ["align", &a, &b, "--presegmented", "--langs", "en,ru", "--format", "vecalign"];
-        let (code, out, err) = sverka(&[&args[..], &["--mt-file", &mt, "--sim-cross", cross]].concat(), &[]);
-        assert_eq!(code, 0, "{err}");
-        out.lines().map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string()).collect::<Vec<_>>()
-    };
+    let run = |cross: &str| vecalign_beads(&a, &b, &["--mt-file", &mt, "--sim-cross", cross]);
     let apart = run("0");
     assert!(apart.contains(&"[2]:[2]".to_string()) && apart.contains(&"[3]:[3]".to_string()), "{apart:?}");
     let joined = run("50");

@@ -39,6 +39,10 @@ pub struct Weights {
     /// Cost per unit of outside similarity between sentences diagonally across a
     /// boundary between two beads, above [`CROSS_SIMILARITY_FLOOR`].
     pub similarity_cross: f32,
+    /// Cost of a boundary between two beads that follows a colon-ended unit on one side
+    /// only: what the colon announces (a title, a list, a quotation) is on the other
+    /// side of the boundary, while its translation is before it.
+    pub colon_edge: f32,
 }
 
 /// The calibrated similarity (0 = unrelated, about 0.3 = a typical translation) that
@@ -64,6 +68,9 @@ pub struct SideData<'a> {
     /// Units that are noise (no word, no number: see [`super::is_noise`]); empty when
     /// none are marked (coarse levels).
     pub noise: &'a [bool],
+    /// Units ending with a colon (see [`super::ends_with_colon`]); empty when none are
+    /// marked (coarse levels).
+    pub colon_end: &'a [bool],
 }
 
 impl<'a> SideData<'a> {
@@ -86,13 +93,23 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner, count, noise: &[] }
+        SideData { anchors, len, weight, breaks, inner, count, noise: &[], colon_end: &[] }
     }
 
     /// Marks the noise units (one flag per unit).
     pub fn with_noise(mut self, noise: &'a [bool]) -> Self {
         self.noise = noise;
         self
+    }
+
+    /// Marks the units ending with a colon (one flag per unit).
+    pub fn with_colon_ends(mut self, colon_end: &'a [bool]) -> Self {
+        self.colon_end = colon_end;
+        self
+    }
+
+    fn ends_with_colon(&self, unit: usize) -> bool {
+        self.colon_end.get(unit).copied().unwrap_or(false)
     }
 
     fn is_noise(&self, unit: usize) -> bool {
@@ -191,13 +208,16 @@ impl Scorer<'_> {
 
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
     /// anchor weight it cuts off from its partner (`crossing`) × `weights.cross`, plus
-    /// the outside similarity across it (`Scorer::cross_similarity`) ×
-    /// `weights.similarity_cross`. The DP adds it at every cell a path passes through.
+    /// `weights.colon_edge` when it follows a colon on one side only, plus the outside
+    /// similarity across it (`Scorer::cross_similarity`) × `weights.similarity_cross`. The DP adds it at every cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
         let w = &self.weights;
         let mut cost = 0.0;
         if w.cross > 0.0 {
             cost += w.cross * crossing(self, i, j);
+        }
+        if i > 0 && j > 0 && self.a.ends_with_colon(i - 1) != self.b.ends_with_colon(j - 1) {
+            cost += w.colon_edge;
         }
         if let Some(similarity) = self.similarity.filter(|_| w.similarity_cross > 0.0) {
             cost += w.similarity_cross * self.cross_similarity(similarity, i, j);
@@ -593,6 +613,34 @@ mod tests {
             ..scorer(1.0)
         };
         assert_eq!(crossing(&s, 1, 1), 0.0);
+    }
+
+    #[test]
+    fn a_boundary_after_a_colon_on_one_side_only_costs_and_the_colon_joins_what_follows() {
+        // A1 ("Literatur :") is short; by length it could join A0's bead or A2's.
+        assert!(super::super::ends_with_colon("Literatur : "));
+        assert!(!super::super::ends_with_colon("Literatur."));
+        let none = vec![anchors(&[]); 3];
+        let (lens_a, lens_b, counts) = (vec![30.0, 4.0, 30.0], vec![32.0, 32.0], vec![1.0; 3]);
+        let a_colon = [false, true, false];
+        let scorer = |b_colon: &'static [bool]| Scorer {
+            a: SideData::new(&lens_a, &counts, &none, None).with_colon_ends(&a_colon),
+            b: SideData::new(&lens_b, &counts[..2], &none[..2], None).with_colon_ends(b_colon),
+            length: LengthModel::learn(64.0, 64.0),
+            weights: super::super::WEIGHTS,
+            similarity: None,
+            exact: true,
+        };
+        let edge = super::super::WEIGHTS.colon_edge;
+        assert!(edge > 0.0);
+        assert_eq!(scorer(&[false, false]).boundary_cost(2, 1), edge);
+        assert_eq!(scorer(&[false, false]).boundary_cost(1, 1), 0.0);
+        // Where the other side pauses with a colon too, the boundary is free.
+        assert_eq!(scorer(&[true, false]).boundary_cost(2, 1), 0.0);
+        let forward = vec![Step { a: (0, 1), b: (0, 1) }, Step { a: (1, 3), b: (1, 2) }];
+        assert_eq!(solve(&scorer(&[false, false]), &Band::full(3, 2), 2), forward);
+        let backward = vec![Step { a: (0, 2), b: (0, 1) }, Step { a: (2, 3), b: (1, 2) }];
+        assert_eq!(solve(&scorer(&[true, false]), &Band::full(3, 2), 2), backward);
     }
 
     /// Similarity from a table of single-sentence pairs; spans of several sentences get

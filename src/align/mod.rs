@@ -87,6 +87,7 @@ pub const WEIGHTS: Weights = Weights {
     count: 1.0,
     cross: 0.5,
     similarity_cross: 0.0,
+    colon_edge: 0.25,
 };
 
 /// The largest `max_group` honoured (the DP's work grows with its square).
@@ -150,6 +151,9 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     };
     let noise = |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| is_noise(&s.text)).collect() };
     let (noise_a, noise_b) = (noise(a), noise(b));
+    let colon =
+        |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| ends_with_colon(&s.text)).collect() };
+    let (colon_a, colon_b) = (colon(a), colon(b));
     let level = Level {
         len_a,
         len_b,
@@ -160,6 +164,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
         noise_a: &noise_a,
         noise_b: &noise_b,
+        colon_a: &colon_a,
+        colon_b: &colon_b,
     };
     let mut setup = Setup {
         length,
@@ -207,6 +213,13 @@ pub fn is_noise(text: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether a unit ends with a colon (`Literatur :`, `Die Bergsteiger waren :`): it
+/// announces what follows, and belongs with it unless the other text pauses there too.
+/// Presegmented text often cuts at colons; a sentence splitter never does.
+pub fn ends_with_colon(text: &str) -> bool {
+    text.trim_end().ends_with(':')
 }
 
 /// Paragraph indices of a document, when they say something (not one per sentence).

@@ -5,9 +5,9 @@
 //! The band gives, for every A position `i` (0..=n), an inclusive range of B positions;
 //! both ends never decrease with `i`. Memory and time are linear in the band's area.
 
-use super::BeadSimilarity;
 use super::anchors::Anchors;
 use super::length::LengthModel;
+use super::{BeadSimilarity, UnitEdges};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -43,6 +43,9 @@ pub struct Weights {
     /// only: what the colon announces (a title, a list, a quotation) is on the other
     /// side of the boundary, while its translation is before it.
     pub colon_edge: f32,
+    /// Cost of a boundary between two beads that comes before a unit starting with a
+    /// lower-case word on one side only: that unit continues the sentence before it.
+    pub lowercase_edge: f32,
 }
 
 /// The calibrated similarity (0 = unrelated, about 0.3 = a typical translation) that
@@ -68,9 +71,9 @@ pub struct SideData<'a> {
     /// Units that are noise (no word, no number: see [`super::is_noise`]); empty when
     /// none are marked (coarse levels).
     pub noise: &'a [bool],
-    /// Units ending with a colon (see [`super::ends_with_colon`]); empty when none are
+    /// How each unit meets its neighbours (see [`UnitEdges`]); empty when none are
     /// marked (coarse levels).
-    pub colon_end: &'a [bool],
+    pub edges: &'a [UnitEdges],
 }
 
 impl<'a> SideData<'a> {
@@ -93,7 +96,7 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner, count, noise: &[], colon_end: &[] }
+        SideData { anchors, len, weight, breaks, inner, count, noise: &[], edges: &[] }
     }
 
     /// Marks the noise units (one flag per unit).
@@ -102,14 +105,14 @@ impl<'a> SideData<'a> {
         self
     }
 
-    /// Marks the units ending with a colon (one flag per unit).
-    pub fn with_colon_ends(mut self, colon_end: &'a [bool]) -> Self {
-        self.colon_end = colon_end;
+    /// Marks how each unit meets its neighbours (one entry per unit).
+    pub fn with_edges(mut self, edges: &'a [UnitEdges]) -> Self {
+        self.edges = edges;
         self
     }
 
-    fn ends_with_colon(&self, unit: usize) -> bool {
-        self.colon_end.get(unit).copied().unwrap_or(false)
+    fn edges(&self, unit: usize) -> UnitEdges {
+        self.edges.get(unit).copied().unwrap_or_default()
     }
 
     fn is_noise(&self, unit: usize) -> bool {
@@ -208,7 +211,9 @@ impl Scorer<'_> {
 
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
     /// anchor weight it cuts off from its partner (`crossing`) × `weights.cross`, plus
-    /// `weights.colon_edge` when it follows a colon on one side only, plus the outside
+    /// `weights.colon_edge` when it follows a colon on one side only, plus
+    /// `weights.lowercase_edge` when it comes before a lower-case start on one side
+    /// only (see [`UnitEdges`]), plus the outside
     /// similarity across it (`Scorer::cross_similarity`) × `weights.similarity_cross`. The DP adds it at every cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
         let w = &self.weights;
@@ -216,8 +221,14 @@ impl Scorer<'_> {
         if w.cross > 0.0 {
             cost += w.cross * crossing(self, i, j);
         }
-        if i > 0 && j > 0 && self.a.ends_with_colon(i - 1) != self.b.ends_with_colon(j - 1) {
+        if i > 0 && j > 0 && self.a.edges(i - 1).colon_end != self.b.edges(j - 1).colon_end {
             cost += w.colon_edge;
+        }
+        if i < self.a.n()
+            && j < self.b.n()
+            && self.a.edges(i).lowercase_start != self.b.edges(j).lowercase_start
+        {
+            cost += w.lowercase_edge;
         }
         if let Some(similarity) = self.similarity.filter(|_| w.similarity_cross > 0.0) {
             cost += w.similarity_cross * self.cross_similarity(similarity, i, j);
@@ -616,31 +627,46 @@ mod tests {
     }
 
     #[test]
-    fn a_boundary_after_a_colon_on_one_side_only_costs_and_the_colon_joins_what_follows() {
-        // A1 ("Literatur :") is short; by length it could join A0's bead or A2's.
-        assert!(super::super::ends_with_colon("Literatur : "));
-        assert!(!super::super::ends_with_colon("Literatur."));
+    fn a_colon_joins_what_follows_and_a_lowercase_start_joins_what_precedes() {
+        // A1 is short; by length it could join A0's bead or A2's equally well.
+        const NO: UnitEdges = UnitEdges { colon_end: false, lowercase_start: false };
+        const COLON: UnitEdges = UnitEdges { colon_end: true, lowercase_start: false };
+        const LOWER: UnitEdges = UnitEdges { colon_end: false, lowercase_start: true };
         let none = vec![anchors(&[]); 3];
         let (lens_a, lens_b, counts) = (vec![30.0, 4.0, 30.0], vec![32.0, 32.0], vec![1.0; 3]);
-        let a_colon = [false, true, false];
-        let scorer = |b_colon: &'static [bool]| Scorer {
-            a: SideData::new(&lens_a, &counts, &none, None).with_colon_ends(&a_colon),
-            b: SideData::new(&lens_b, &counts[..2], &none[..2], None).with_colon_ends(b_colon),
+        let scorer = |a_edges: &'static [UnitEdges], b_edges: &'static [UnitEdges]| Scorer {
+            a: SideData::new(&lens_a, &counts, &none, None).with_edges(a_edges),
+            b: SideData::new(&lens_b, &counts[..2], &none[..2], None).with_edges(b_edges),
             length: LengthModel::learn(64.0, 64.0),
             weights: super::super::WEIGHTS,
             similarity: None,
             exact: true,
         };
-        let edge = super::super::WEIGHTS.colon_edge;
-        assert!(edge > 0.0);
-        assert_eq!(scorer(&[false, false]).boundary_cost(2, 1), edge);
-        assert_eq!(scorer(&[false, false]).boundary_cost(1, 1), 0.0);
-        // Where the other side pauses with a colon too, the boundary is free.
-        assert_eq!(scorer(&[true, false]).boundary_cost(2, 1), 0.0);
+        let w = super::super::WEIGHTS;
+        assert!(w.colon_edge > 0.0 && w.lowercase_edge > 0.0);
         let forward = vec![Step { a: (0, 1), b: (0, 1) }, Step { a: (1, 3), b: (1, 2) }];
-        assert_eq!(solve(&scorer(&[false, false]), &Band::full(3, 2), 2), forward);
         let backward = vec![Step { a: (0, 2), b: (0, 1) }, Step { a: (2, 3), b: (1, 2) }];
-        assert_eq!(solve(&scorer(&[true, false]), &Band::full(3, 2), 2), backward);
+        let path = |s: &Scorer<'_>| solve(s, &Band::full(3, 2), 2);
+
+        // "Literatur :" announces what follows.
+        let colon = scorer(&[NO, COLON, NO], &[NO, NO]);
+        assert_eq!(colon.boundary_cost(2, 1), w.colon_edge);
+        assert_eq!(colon.boundary_cost(1, 1), 0.0);
+        assert_eq!(path(&colon), forward);
+        // Where the other side pauses with a colon too, that boundary is free.
+        let both = scorer(&[NO, COLON, NO], &[COLON, NO]);
+        assert_eq!(both.boundary_cost(2, 1), 0.0);
+        assert_eq!(path(&both), backward);
+
+        // "braunen ) Bären herausgestellt hätten ." continues the sentence before it.
+        let lower = scorer(&[NO, LOWER, NO], &[NO, NO]);
+        assert_eq!(lower.boundary_cost(1, 1), w.lowercase_edge);
+        assert_eq!(lower.boundary_cost(2, 1), 0.0);
+        assert_eq!(path(&lower), backward);
+        // Where the other side also starts in lower case there, that boundary is free.
+        let both = scorer(&[NO, LOWER, NO], &[NO, LOWER]);
+        assert_eq!(both.boundary_cost(1, 1), 0.0);
+        assert_eq!(path(&both), forward);
     }
 
     /// Similarity from a table of single-sentence pairs; spans of several sentences get

@@ -88,6 +88,7 @@ pub const WEIGHTS: Weights = Weights {
     cross: 0.5,
     similarity_cross: 0.0,
     colon_edge: 0.25,
+    lowercase_edge: 0.75,
 };
 
 /// The largest `max_group` honoured (the DP's work grows with its square).
@@ -151,9 +152,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     };
     let noise = |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| is_noise(&s.text)).collect() };
     let (noise_a, noise_b) = (noise(a), noise(b));
-    let colon =
-        |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| ends_with_colon(&s.text)).collect() };
-    let (colon_a, colon_b) = (colon(a), colon(b));
+    let edges = |d: &Document| UnitEdges::of_document(d.sentences.iter().map(|s| s.text.as_str()));
+    let (edges_a, edges_b) = (edges(a), edges(b));
     let level = Level {
         len_a,
         len_b,
@@ -164,8 +164,8 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
         paragraphs: para_a.as_deref().zip(para_b.as_deref()),
         noise_a: &noise_a,
         noise_b: &noise_b,
-        colon_a: &colon_a,
-        colon_b: &colon_b,
+        edges_a: &edges_a,
+        edges_b: &edges_b,
     };
     let mut setup = Setup {
         length,
@@ -215,11 +215,49 @@ pub fn is_noise(text: &str) -> bool {
     true
 }
 
-/// Whether a unit ends with a colon (`Literatur :`, `Die Bergsteiger waren :`): it
-/// announces what follows, and belongs with it unless the other text pauses there too.
-/// Presegmented text often cuts at colons; a sentence splitter never does.
-pub fn ends_with_colon(text: &str) -> bool {
-    text.trim_end().ends_with(':')
+/// How a unit meets its neighbours: signs that one sentence runs on across the unit
+/// boundary. Presegmented text (OCR'd books, corpora) often cuts a sentence at a colon
+/// or in mid-flow; a boundary between two beads is unlikely where one text runs on and
+/// the other does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitEdges {
+    /// The unit ends with a colon (`Literatur :`, `Die Bergsteiger waren :`): it
+    /// announces what follows and belongs with it.
+    pub colon_end: bool,
+    /// The unit's first character is a lower-case letter (`braunen ) Bären
+    /// herausgestellt hätten .`, `le 7 J. Brown et I. McNaugh-Davis .`): it continues
+    /// the unit before it. A first word with a capital inside (`iPhone`, `eBay`) is a
+    /// name, not a continuation.
+    pub lowercase_start: bool,
+}
+
+impl UnitEdges {
+    /// The edges of one unit of text.
+    pub fn of(text: &str) -> UnitEdges {
+        let text = text.trim();
+        let first_word = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        UnitEdges {
+            colon_end: text.ends_with(':'),
+            lowercase_start: first_word.chars().next().is_some_and(char::is_lowercase)
+                && !first_word.chars().any(char::is_uppercase),
+        }
+    }
+
+    /// The edges of every unit of a text. A mark carried by more than three quarters of
+    /// the units is cleared on all of them: a text in lower case throughout, or a list
+    /// of headings, says nothing about where its sentences run on. (A text cut at
+    /// commas can have 40 % of its units start in lower case, all continuations.)
+    pub fn of_document<'t>(units: impl Iterator<Item = &'t str>) -> Vec<UnitEdges> {
+        let mut edges: Vec<UnitEdges> = units.map(UnitEdges::of).collect();
+        let common = |count: usize| count * 4 > edges.len() * 3;
+        let colons = common(edges.iter().filter(|e| e.colon_end).count());
+        let lowercase = common(edges.iter().filter(|e| e.lowercase_start).count());
+        for e in &mut edges {
+            e.colon_end &= !colons;
+            e.lowercase_start &= !lowercase;
+        }
+        edges
+    }
 }
 
 /// Paragraph indices of a document, when they say something (not one per sentence).

@@ -35,10 +35,10 @@ pub struct Level<'a> {
     pub noise_a: &'a [bool],
     /// Noise units of side B (empty: none marked).
     pub noise_b: &'a [bool],
-    /// Units of side A ending with a colon (empty: none marked).
-    pub colon_a: &'a [bool],
-    /// Units of side B ending with a colon (empty: none marked).
-    pub colon_b: &'a [bool],
+    /// How each unit of side A meets its neighbours (empty: none marked).
+    pub edges_a: &'a [super::UnitEdges],
+    /// How each unit of side B meets its neighbours (empty: none marked).
+    pub edges_b: &'a [super::UnitEdges],
 }
 
 /// Settings shared by every level.
@@ -97,8 +97,8 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
         paragraphs: None,
         noise_a: &[],
         noise_b: &[],
-        colon_a: &[],
-        colon_b: &[],
+        edges_a: &[],
+        edges_b: &[],
     };
     let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
     let coarse_setup =
@@ -142,10 +142,10 @@ fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
     Scorer {
         a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0))
             .with_noise(level.noise_a)
-            .with_colon_ends(level.colon_a),
+            .with_edges(level.edges_a),
         b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1))
             .with_noise(level.noise_b)
-            .with_colon_ends(level.colon_b),
+            .with_edges(level.edges_b),
         length: setup.length,
         weights: setup.weights,
         similarity: setup.similarity,

@@ -39,9 +39,9 @@ pub struct Weights {
     /// Cost per unit of outside similarity between sentences diagonally across a
     /// boundary between two beads, above [`CROSS_SIMILARITY_FLOOR`].
     pub similarity_cross: f32,
-    /// Cost of a boundary between two beads that follows a colon-ended unit on one side
-    /// only: what the colon announces (a title, a list, a quotation) is on the other
-    /// side of the boundary, while its translation is before it.
+    /// Cost of a boundary between two beads right after a unit that ends with a colon,
+    /// on one side only: that unit announces what follows (a title, a list, a quotation)
+    /// and belongs in its bead.
     pub colon_edge: f32,
     /// Cost of a boundary between two beads that comes before a unit starting with a
     /// lower-case word on one side only: that unit continues the sentence before it.
@@ -212,9 +212,10 @@ impl Scorer<'_> {
     /// Cost of a boundary between two beads at A position `i` and B position `j`: the
     /// anchor weight it cuts off from its partner (`crossing`) × `weights.cross`, plus
     /// `weights.colon_edge` when it follows a colon on one side only, plus
-    /// `weights.lowercase_edge` when it comes before a lower-case start on one side
-    /// only (see [`UnitEdges`]), plus the outside
-    /// similarity across it (`Scorer::cross_similarity`) × `weights.similarity_cross`. The DP adds it at every cell a path passes through.
+    /// `weights.lowercase_edge` when it comes before a lower-case start on one side only
+    /// (see [`UnitEdges`]), plus the outside similarity across it
+    /// (`Scorer::cross_similarity`) × `weights.similarity_cross`. The DP adds it at every
+    /// cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
         let w = &self.weights;
         let mut cost = 0.0;

@@ -1,5 +1,6 @@
 //! Sentence alignment: independent scorers (length, lexical anchors, names across
-//! scripts, glossary and dictionary terms, MT similarity, embedding similarity)
+//! scripts, glossary and dictionary terms, sentences running on across units, MT
+//! similarity, embedding similarity)
 //! combined in one dynamic programme searched in a narrow band, and the evaluation
 //! metric (`score`). No I/O here.
 

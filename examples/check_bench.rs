@@ -55,7 +55,7 @@ fn main() {
     let t = Instant::now();
     let glossary = Glossary::builtin();
     let load = t.elapsed();
-    let options = CheckOptions { profile: Some("belta".into()) };
+    let options = CheckOptions { profile: Some("belta".into()), ..CheckOptions::default() };
     let mut times = Vec::new();
     let mut n = 0;
     for _ in 0..runs {

@@ -78,7 +78,7 @@ fn pairs() -> Vec<Pair> {
                 en,
                 orig,
                 alignment,
-                options: CheckOptions { profile },
+                options: CheckOptions { profile, ..CheckOptions::default() },
                 clean: r[3] == "clean",
             }
         })

@@ -440,6 +440,62 @@ fn aligning_without_b_translates_a_into_b() {
     assert!(err.contains("--mt") && err.contains("--to"), "{err}");
 }
 
+/// `check A --mt … --to ru` (no B): a glossary name of the English that the MT renders
+/// in none of its Russian forms is reported (the MT mangled it); names the MT renders,
+/// in any case form, are not.
+#[test]
+fn checking_without_b_reports_the_glossary_names_the_mt_mangled() {
+    let server = Loopback::start(|_, req| {
+        let out: Vec<String> = strings(&req.json()["q"])
+            .iter()
+            .map(|t| match t.as_str() {
+                "Aleksandr Lukashenko met the governors." => {
+                    "Александр Лукашенко встретился с губернаторами."
+                }
+                "Zelenskyy spoke in Kyiv." => "Зелински выступил в Киеве.",
+                other => other,
+            })
+            .map(str::to_string)
+            .collect();
+        Reply::json(200, json!({"translatedText": out}))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "Aleksandr Lukashenko met the governors.\nZelenskyy spoke in Kyiv.\n");
+    let args = [
+        "check",
+        &a,
+        "--presegmented",
+        "--mt",
+        "libretranslate",
+        "--mt-url",
+        &server.url,
+        "--to",
+        "ru",
+        "--format",
+        "json",
+        "--no-cache",
+        "--fail-on",
+        "warning",
+    ];
+    let (code, out, err) = sverka(&args, &[("LIBRETRANSLATE_API_KEY", SECRET)]);
+    assert_eq!(code, 1, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let missing: Vec<&Value> =
+        report["findings"].as_array().unwrap().iter().filter(|f| f["check"] == "glossary-missing").collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0]["side"], json!("a"));
+    assert_eq!(missing[0]["sentence"], json!(1));
+    assert_eq!(missing[0]["found"], json!("Zelenskyy"));
+    assert_eq!(missing[0]["expected"], json!("Зеленский"));
+    // `align` shows the same finding in its report (and exits 0).
+    let (code, out, err) =
+        sverka(&[&["align"][..], &args[1..args.len() - 2]].concat(), &[("LIBRETRANSLATE_API_KEY", SECRET)]);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<&Value> = report["findings"].as_array().unwrap().iter().map(|f| &f["found"]).collect();
+    assert_eq!(found, [&json!("Zelenskyy")]);
+}
+
 #[test]
 fn mt_file_must_have_one_line_per_b_sentence() {
     let dir = tempfile::tempdir().unwrap();

@@ -22,6 +22,10 @@ use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side
 pub struct CheckOptions {
     /// House-style profile (`belta`, `ap`, `reuters`…); `None` = the glossary default.
     pub profile: Option<String>,
+    /// The original is a machine translation of the English (`sverka check A --mt …
+    /// --to ru`, no B): glossary terms of the English must then appear in it too, and a
+    /// missing one is reported (a name the MT mangled or dropped).
+    pub original_is_mt: bool,
 }
 
 /// The pair as the checks see it: translation and original, whatever their order.
@@ -140,6 +144,9 @@ pub fn run(
     out.extend(coverage::joined(&pair));
     out.extend(terms::variants(&pair));
     out.extend(terms::missing(&pair));
+    if options.original_is_mt {
+        out.extend(terms::lost_in_mt(&pair));
+    }
     out.extend(names::check(&pair));
     out.extend(numbers::check(&pair));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
@@ -253,5 +260,24 @@ mod tests {
         };
         let f = run(&ru, &en, &swapped, &Glossary::default(), &CheckOptions::default());
         assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::A, 1));
+    }
+
+    #[test]
+    fn a_glossary_name_missing_from_the_mt_is_reported_only_when_the_original_is_mt() {
+        let en = doc(Lang::en(), &["Zelenskyy spoke in Kyiv.", "Aleksandr Lukashenko met Zelenskyy."]);
+        let mt =
+            doc(Lang::ru(), &["Зелински выступил в Киеве.", "Александр Лукашенко встретился с Зеленским."]);
+        let lost = |options: &CheckOptions| -> Vec<(usize, String, Option<String>)> {
+            run(&en, &mt, &one_to_one(2), &Glossary::builtin(), options)
+                .into_iter()
+                .filter(|f| f.check == CheckKind::GlossaryMissing && f.side == Side::A)
+                .map(|f| (f.sentence, f.found, f.expected))
+                .collect()
+        };
+        // A human original may leave a name out (`Глава государства`): no finding.
+        assert_eq!(lost(&CheckOptions::default()), []);
+        let mt_options = CheckOptions { original_is_mt: true, ..CheckOptions::default() };
+        // Kyiv (`Киеве`) and the inflected `Зеленским` are found; the mangled name is not.
+        assert_eq!(lost(&mt_options), [(0, "Zelenskyy".to_string(), Some("Зеленский".to_string()))]);
     }
 }

@@ -1,10 +1,12 @@
 //! `glossary-variant` (a rejected English form in the translation) and
 //! `glossary-missing` (a glossary term in an original sentence whose English bead has
-//! none of the term's English forms, accepted or rejected).
+//! none of the term's English forms, accepted or rejected; and, when the original is a
+//! machine translation of the English, a term of an English sentence whose bead's MT
+//! has none of the term's Russian or Belarusian forms).
 
 use super::{Pair, spelling};
 use crate::glossary::{Entry, FormKind, TermMatch, TermType};
-use crate::model::{CheckKind, Finding, Severity};
+use crate::model::{CheckKind, Finding, Lang, Severity};
 
 /// One finding per rejected English form in the translation.
 pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
@@ -88,6 +90,56 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
                     entry.en
                 );
                 f.expected = Some(entry.en.clone());
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// When the original is a machine translation of the English: one finding per
+/// glossary term of an English sentence whose bead's MT holds none of the term's forms
+/// in the MT's language (any case form), which is how a name the MT mangled or dropped
+/// shows (`Zelenskyy` rendered `Зеленскыы`). Terms with no form in that language, and
+/// MT in languages the glossary has no forms for, are not checked.
+pub(crate) fn lost_in_mt(pair: &Pair<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lang = &pair.orig.lang;
+    if !pair.english() || (*lang != Lang::ru() && *lang != Lang::be()) {
+        return out;
+    }
+    for (en_ids, orig_ids) in &pair.beads {
+        if en_ids.is_empty() || orig_ids.is_empty() {
+            continue;
+        }
+        let present: Vec<usize> = orig_ids
+            .iter()
+            .flat_map(|&j| pair.glossary.find(pair.orig_text(j), lang))
+            .map(|m| m.entry)
+            .collect();
+        let mut reported: Vec<usize> = Vec::new();
+        for &i in en_ids.iter() {
+            for m in pair.en_terms(i) {
+                if present.contains(&m.entry) || reported.contains(&m.entry) {
+                    continue;
+                }
+                let Some(entry) = pair.glossary.entries.get(m.entry) else { continue };
+                let forms = if *lang == Lang::be() { &entry.be } else { &entry.ru };
+                let Some(full) = forms.first() else { continue };
+                reported.push(m.entry);
+                let found = &pair.en_text(i)[m.span.clone()];
+                // `Zelenskyy` alone asks for the surname, not `Владимир Зеленский`.
+                let words: Vec<&str> = full.split_whitespace().collect();
+                let n = found.split_whitespace().count();
+                let expected = match entry.kind {
+                    TermType::Person if n < words.len() => words[words.len() - n..].join(" "),
+                    _ => full.clone(),
+                };
+                let mut f = pair.en_finding(CheckKind::GlossaryMissing, Severity::Warning, i, found);
+                f.message = format!(
+                    "'{found}' is not rendered in the machine translation: expected '{expected}' in some case form (the MT mangled or dropped the name)"
+                );
+                f.expected = Some(expected);
                 out.push(f);
             }
         }

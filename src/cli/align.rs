@@ -96,7 +96,8 @@ pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
     // The side-by-side views show the checks' findings too; only `check` gates on them.
     // Formats that carry beads only (vecalign, ladder, TSV, TMX) skip the checks.
     let findings = if shows_findings(cmd.out.format) {
-        sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &Default::default())
+        let options = sverka::check::CheckOptions { original_is_mt: pair.b_is_mt_of_a, ..Default::default() };
+        sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &options)
     } else {
         Vec::new()
     };

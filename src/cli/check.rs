@@ -57,7 +57,7 @@ pub fn run(cmd: &CheckCmd) -> anyhow::Result<Outcome> {
     glossary.with_profile(cmd.profile.as_deref())?;
     let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align, glossary)?;
     let alignment = pipeline::align_pair(&pair, &cmd.align);
-    let options = CheckOptions { profile: cmd.profile.clone() };
+    let options = CheckOptions { profile: cmd.profile.clone(), original_is_mt: pair.b_is_mt_of_a };
     let findings = check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &options);
     let report = pipeline::report(&pair, alignment, findings);
     let render_options = cmd.out.render_options();

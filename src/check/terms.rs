@@ -37,15 +37,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
 /// (`Zelensky` → `Zelenskyy`, `Vladimir Zelensky` → `Volodymyr Zelenskyy`); the
 /// canonical form wins ties.
 fn expected_for(found: &str, entry: &Entry) -> String {
-    let n = found.split_whitespace().count();
-    let cut = |form: &str| {
-        let words: Vec<&str> = form.split_whitespace().collect();
-        if n < words.len() && entry.kind == TermType::Person {
-            words[words.len() - n..].join(" ")
-        } else {
-            form.to_string()
-        }
-    };
+    let cut = |form: &str| as_short_as(form, found, entry);
     let found_key = found.to_lowercase();
     std::iter::once(&entry.en)
         .chain(&entry.en_alt)
@@ -53,6 +45,19 @@ fn expected_for(found: &str, entry: &Entry) -> String {
         .enumerate()
         .min_by_key(|(k, form)| (spelling::distance(&form.to_lowercase(), &found_key), *k))
         .map_or_else(|| entry.en.clone(), |(_, form)| form)
+}
+
+/// A person's `form` cut to as many trailing words as `found` has (`Volodymyr
+/// Zelenskyy` for `Zelensky` → `Zelenskyy`, `Владимир Зеленский` → `Зеленский`); other
+/// terms' forms whole.
+fn as_short_as(form: &str, found: &str, entry: &Entry) -> String {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let n = found.split_whitespace().count();
+    if n < words.len() && entry.kind == TermType::Person {
+        words[words.len() - n..].join(" ")
+    } else {
+        form.to_string()
+    }
 }
 
 fn source(entry: &Entry) -> String {
@@ -100,7 +105,7 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
 /// When the original is a machine translation of the English: one finding per
 /// glossary term of an English sentence whose bead's MT holds none of the term's forms
 /// in the MT's language (any case form), which is how a name the MT mangled or dropped
-/// shows (`Zelenskyy` rendered `Зеленскыы`). Terms with no form in that language, and
+/// shows (`Zelenskyy` rendered `Зелински`). Terms with no form in that language, and
 /// MT in languages the glossary has no forms for, are not checked.
 pub(crate) fn lost_in_mt(pair: &Pair<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -129,12 +134,7 @@ pub(crate) fn lost_in_mt(pair: &Pair<'_>) -> Vec<Finding> {
                 reported.push(m.entry);
                 let found = &pair.en_text(i)[m.span.clone()];
                 // `Zelenskyy` alone asks for the surname, not `Владимир Зеленский`.
-                let words: Vec<&str> = full.split_whitespace().collect();
-                let n = found.split_whitespace().count();
-                let expected = match entry.kind {
-                    TermType::Person if n < words.len() => words[words.len() - n..].join(" "),
-                    _ => full.clone(),
-                };
+                let expected = as_short_as(full, found, entry);
                 let mut f = pair.en_finding(CheckKind::GlossaryMissing, Severity::Warning, i, found);
                 f.message = format!(
                     "'{found}' is not rendered in the machine translation: expected '{expected}' in some case form (the MT mangled or dropped the name)"

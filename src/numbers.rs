@@ -164,6 +164,12 @@ fn is_percent_word(word: &str) -> bool {
     ["процент", "працэнт", "percent", "pct", "проц"].iter().any(|p| word.starts_with(p))
 }
 
+/// Where `per cent` ends, when the word `w` (ending at `wend`) is its `per`.
+fn per_cent_end(s: &Scanner<'_>, w: &str, wend: usize) -> Option<usize> {
+    let (next, next_end) = s.word(s.skip_spaces(wend)).filter(|_| w == "per")?;
+    (next == "cent").then_some(next_end)
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -287,11 +293,12 @@ fn number_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
                     end = w2end;
                 }
             }
-        } else if is_percent_word(&w)
-            || (w == "per" && s.word(s.skip_spaces(wend)).is_some_and(|(w2, _)| w2 == "cent"))
-        {
+        } else if is_percent_word(&w) {
             percent = true;
             end = wend;
+        } else if let Some(cent_end) = per_cent_end(s, &w, wend) {
+            percent = true;
+            end = cent_end;
         } else if plain_int {
             if let Some(&m) = month_table().get(w.as_str()) {
                 if w != "may" || s.ch(k).is_some_and(char::is_uppercase) {
@@ -573,6 +580,20 @@ mod tests {
         assert_eq!(values("1,234,567"), vec![num("1234567")]);
         assert_eq!(values("1,5 тыс."), vec![num("1500")]);
         assert_eq!(values("II, III и IV"), vec![num("2"), num("3"), num("4")]);
+    }
+
+    #[test]
+    fn a_percentage_span_covers_its_words() {
+        for (text, quoted) in [
+            ("rose by 15 per cent in May", "15 per cent"),
+            ("rose by 15 percent", "15 percent"),
+            ("выросли на 15 процентов", "15 процентов"),
+            ("rose by 15%", "15%"),
+        ] {
+            let tokens = extract(text);
+            assert_eq!(tokens.len(), 1, "{text}");
+            assert_eq!(&text[tokens[0].span.clone()], quoted);
+        }
     }
 
     #[test]

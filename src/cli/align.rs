@@ -40,6 +40,8 @@ pub struct OutputOpts {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Width of text output in columns (default: the terminal's, or 120; at least 20).
+    /// Each text column keeps at least 8 cells, so output narrower than about 28 columns
+    /// (39 with an MT column) comes out wider than asked.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
     /// Colour in text output.

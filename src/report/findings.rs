@@ -78,15 +78,15 @@ fn summary(report: &Report) -> String {
     let s = &report.stats;
     let total = report.findings.len();
     if total == 0 {
-        return format!("no findings ({} beads)\n", report.beads.len());
+        return format!("no findings ({})\n", super::beads_count(report.beads.len()));
     }
     format!(
-        "{total} finding{}: {} error, {} warning, {} info ({} beads)\n",
+        "{total} finding{}: {} error, {} warning, {} info ({})\n",
         if total == 1 { "" } else { "s" },
         s.findings_error,
         s.findings_warning,
         s.findings_info,
-        report.beads.len()
+        super::beads_count(report.beads.len())
     )
 }
 
@@ -127,7 +127,7 @@ mod tests {
             got,
             "error[glossary-variant]: use the house spelling\n  --> A (en) sentence 0, bead 0\n   \
              | Lukashenko met Putin.\n   = found “Lukashenko”, expected “Lukashenka”\n\n\
-             1 finding: 1 error, 0 warning, 0 info (1 beads)\n"
+             1 finding: 1 error, 0 warning, 0 info (1 bead)\n"
         );
     }
 

@@ -52,8 +52,8 @@ fn head(out: &mut String, report: &Report) {
     let s = &report.stats;
     let kinds: Vec<String> = s.bead_kinds.iter().map(|(k, n)| format!("{n} × {k}")).collect();
     let stats = format!(
-        "{} beads ({}) · {} sentences in A · {} in B · mean confidence {}{}",
-        report.beads.len(),
+        "{} ({}) · {} sentences in A · {} in B · mean confidence {}{}",
+        super::beads_count(report.beads.len()),
         if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
         s.sentences_a,
         s.sentences_b,

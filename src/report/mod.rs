@@ -134,6 +134,11 @@ fn score(value: f64) -> String {
     format!("{value:.3}")
 }
 
+/// `n` beads in words: `1 bead`, `7 beads`.
+fn beads_count(n: usize) -> String {
+    format!("{n} bead{}", if n == 1 { "" } else { "s" })
+}
+
 /// Whether a bead is a 1-0 or 0-1 bead (one side empty).
 fn is_unaligned(bead: &Bead) -> bool {
     bead.a.is_empty() || bead.b.is_empty()

@@ -233,8 +233,8 @@ fn summary(report: &Report) -> String {
     let kinds: Vec<String> = report.stats.bead_kinds.iter().map(|(k, n)| format!("{n}×{k}")).collect();
     let s = &report.stats;
     format!(
-        "{} beads ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info",
-        report.beads.len(),
+        "{} ({}), mean confidence {:.2}; findings: {} error, {} warning, {} info",
+        super::beads_count(report.beads.len()),
         if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
         finite(s.mean_score),
         s.findings_error,

@@ -218,16 +218,22 @@ fn classify_into(chars: &[char], out: &mut Vec<Class>) {
 const CHUNK: usize = 16 * 1024;
 
 /// Where to end the first chunk of `s`: at a space or newline after about `target` bytes
-/// whose neighbouring words both have two letters or more (no context rule, nor the case
-/// of a one-letter word, looks across such a point); the whole text when it is short or
-/// has no such point.
+/// whose neighbouring words both have two letters or more, punctuation aside (no context
+/// rule, nor the case of a one-letter word, looks across such a point); the whole text
+/// when it is short, or the first space after `target` when no such point comes soon.
 fn chunk_end(s: &str, target: usize) -> usize {
     if s.len() <= 2 * target {
         return s.len();
     }
     let bytes = s.as_bytes();
-    let two_letters =
-        |it: &mut dyn Iterator<Item = char>| it.take(2).filter(|c| c.is_alphabetic()).count() == 2;
+    // Punctuation next to the space (`ЗНАЮ. Ёж`) does not stop a word from counting.
+    let two_letters = |it: &mut dyn Iterator<Item = char>| {
+        it.skip_while(|c| !c.is_alphabetic() && !c.is_whitespace())
+            .take(2)
+            .filter(|c| c.is_alphabetic())
+            .count()
+            == 2
+    };
     let mut fallback = None;
     for p in target..s.len() {
         if !matches!(bytes[p], b' ' | b'\n') {
@@ -260,19 +266,29 @@ fn case_at(classes: &[Class], i: usize, end: usize) -> Case {
     if upper { Case::Upper } else { Case::Title }
 }
 
-/// For a one-letter word: whether the next word (or else the previous one) is written in
-/// capitals, judged by its first two letters.
+/// For a one-letter word: whether the nearest word of two letters or more after it (or
+/// else before it) is written in capitals, judged by the two letters next to the gap
+/// (`Я В МОСКВЕ`, `ОН И Я`); other one-letter words are skipped.
 fn neighbour_word_is_upper(classes: &[Class], end: usize) -> bool {
     let two_upper =
         |a: usize, b: usize| classes[a].is_upper() && classes[b].is_letter() && classes[b].is_upper();
-    if let Some(j) = (end..classes.len()).find(|&j| classes[j].is_letter()) {
-        return j + 1 < classes.len() && two_upper(j, j + 1);
+    let letter = |j: usize| classes[j].is_letter();
+    let mut j = end;
+    while let Some(start) = (j..classes.len()).find(|&k| letter(k)) {
+        if start + 1 < classes.len() && letter(start + 1) {
+            return two_upper(start, start + 1);
+        }
+        j = start + 1;
     }
-    let start = end.saturating_sub(1);
-    match (0..start).rev().find(|&j| classes[j].is_letter()) {
-        Some(j) if j > 0 => two_upper(j, j - 1),
-        _ => false,
+    // `end - 1` is the word's own letter; look before it.
+    let mut j = end.saturating_sub(1);
+    while let Some(last) = (0..j).rev().find(|&k| letter(k)) {
+        if last > 0 && letter(last - 1) {
+            return two_upper(last, last - 1);
+        }
+        j = last;
     }
+    false
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -540,5 +556,10 @@ mod tests {
         assert_eq!(t.apply("Ж ЖУК"), "ZH ZHUK");
         assert_eq!(t.apply("КУК Ж"), "KUK ZH");
         assert_eq!(t.apply("Ж Жук"), "Zh Zhuk");
+        // Another one-letter word in between is skipped, on either side.
+        assert_eq!(t.apply("Ж В ЖУК"), "ZH V ZHUK");
+        assert_eq!(t.apply("КУК В Ж"), "KUK V ZH");
+        assert_eq!(t.apply("Ж В Жук"), "Zh V Zhuk");
+        assert_eq!(t.apply("Ж В"), "Zh V");
     }
 }

@@ -177,6 +177,7 @@ fn bad_input_exits_2_with_a_message_naming_it() {
         (vec!["align", "en.txt", "ru.txt", "--mt-file", "missing-mt.txt"], &["missing-mt.txt"]),
         (vec!["align", "en.txt", "ru.txt", "--mt", "babelfish"], &["babelfish", "libretranslate"]),
         (vec!["align", "en.txt", "--mt", "babelfish", "--to", "ru"], &["babelfish"]),
+        (vec!["align", "-", "-"], &["standard input", "as a file"]),
         (vec!["align", "en.txt"], &["--mt", "--to"]),
         (vec!["check", "en.txt"], &["--mt", "--to"]),
         (vec!["align", "en.txt", "ru.txt", "--to", "ru"], &["--to"]),

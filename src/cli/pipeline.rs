@@ -38,6 +38,9 @@ pub fn load_pair(
     glossary: Glossary,
 ) -> anyhow::Result<Pair> {
     let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
+    if a_path == Path::new("-") && b_path == Some(Path::new("-")) {
+        bail!("A and B cannot both be standard input ('-'): give one of them as a file");
+    }
     let outside = opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some();
     let tuned = opts.sim_weight.is_some() || opts.sim_null.is_some() || opts.sim_cross.is_some();
     if tuned && (!outside || b_path.is_none()) {

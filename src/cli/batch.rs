@@ -1,7 +1,8 @@
 //! `sverka batch [MANIFEST.jsonl|-] [--jobs N]`: JSONL in, JSONL out, one result line
 //! per input line, in input order. Built to run unchanged as the map step of Spark
 //! (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in chunks
-//! (bounded memory), and one bad line yields an `{"id":…,"error":…}` line, never a stop.
+//! (bounded memory), and one bad line (bad JSON, not UTF-8, an unreadable file) yields an
+//! `{"id":…,"error":…}` line, never a stop.
 
 use super::{AlignOpts, Outcome};
 use anyhow::Context;
@@ -11,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::string::FromUtf8Error;
 use sverka::glossary::Glossary;
 use sverka::model::Lang;
 use sverka::pair::{self, PairOptions};
@@ -53,6 +55,10 @@ enum Source {
     Text { text: String },
 }
 
+/// One manifest line as read, without its line end: its text, or its bytes if they are
+/// not UTF-8.
+type RawLine = Result<String, FromUtf8Error>;
+
 /// What every item shares.
 struct Shared {
     base_dir: PathBuf,
@@ -82,7 +88,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;
     let mut options = PairOptions { presegmented: args.align.presegmented, ..PairOptions::default() };
     options.align.max_group = args.align.max_group;
-    let (reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
+    let (mut reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
         None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) => {
@@ -95,13 +101,16 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
-    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK_LINES);
-    for (index, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}:{}: cannot read", index + 1))?;
-        if line.trim().is_empty() {
+    let mut chunk: Vec<(usize, RawLine)> = Vec::with_capacity(CHUNK_LINES);
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    while next_line(&mut reader, &mut buf).with_context(|| format!("{name}:{}: cannot read", line_no + 1))? {
+        line_no += 1;
+        let line = String::from_utf8(std::mem::take(&mut buf));
+        if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
             continue;
         }
-        chunk.push((index + 1, line));
+        chunk.push((line_no, line));
         if chunk.len() == CHUNK_LINES {
             flush(&pool, &shared, &mut chunk, &mut out)?;
         }
@@ -110,10 +119,27 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// Reads the next line into `buf` as bytes, without its `\n` or `\r\n`; `false` at the
+/// end of the input. Bytes, not `String`, so that one line that is not UTF-8 is reported
+/// in its place instead of stopping the batch.
+fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    if reader.read_until(b'\n', buf)? == 0 {
+        return Ok(false);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok(true)
+}
+
 fn flush(
     pool: &rayon::ThreadPool,
     shared: &Shared,
-    chunk: &mut Vec<(usize, String)>,
+    chunk: &mut Vec<(usize, RawLine)>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let results: Vec<String> = pool
@@ -128,18 +154,34 @@ fn flush(
 }
 
 /// One output line for one input line.
-fn process_line(shared: &Shared, line_no: usize, line: &str) -> String {
+fn process_line(shared: &Shared, line_no: usize, line: &RawLine) -> String {
+    let line = match line {
+        Ok(line) => line,
+        Err(e) => return not_utf8_line(line_no, e),
+    };
     let item: Item = match serde_json::from_str(line) {
         Ok(item) => item,
-        Err(e) => {
-            let id = serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned());
-            return error_line(id.unwrap_or(Value::Null), &format!("line {line_no}: {e}"));
-        }
+        Err(e) => return error_line(id_of(line), &format!("line {line_no}: {e}")),
     };
     match process_item(shared, &item) {
         Ok(value) => value.to_string(),
         Err(e) => error_line(item.id, &format!("line {line_no}: {e:#}")),
     }
+}
+
+/// The error line for a line that is not UTF-8; its id is kept when the rest of the
+/// line still parses as JSON (the bad bytes read as U+FFFD), as for a bad JSON line.
+fn not_utf8_line(line_no: usize, e: &FromUtf8Error) -> String {
+    let offset = e.utf8_error().valid_up_to();
+    let message = format!(
+        "line {line_no}: not UTF-8 text (invalid UTF-8 at byte offset {offset}); convert the manifest to UTF-8"
+    );
+    error_line(id_of(&String::from_utf8_lossy(e.as_bytes())), &message)
+}
+
+/// The `"id"` of a line that is JSON but not a valid manifest item, else null.
+fn id_of(line: &str) -> Value {
+    serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null)
 }
 
 fn error_line(id: Value, message: &str) -> String {

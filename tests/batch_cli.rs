@@ -131,3 +131,65 @@ fn a_line_that_is_not_utf8_is_an_error_line_and_the_batch_goes_on() {
     assert_eq!(lines[3]["id"], "4");
     assert!(lines[3]["beads"].as_array().is_some_and(|b| !b.is_empty()), "{}", lines[3]);
 }
+
+/// The options `batch` takes; every other one in `batch --help` would be silently ignored.
+const BATCH_OPTIONS: &[&str] =
+    &["--jobs", "--langs", "--presegmented", "--glossary", "--dict", "--max-group", "--help"];
+
+#[test]
+fn batch_help_lists_only_the_options_batch_uses() {
+    let out = sverka().args(["batch", "--help"]).output().expect("run sverka");
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    let listed: Vec<&str> = help
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '=')
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .collect();
+    for option in &listed {
+        assert!(
+            BATCH_OPTIONS.contains(option),
+            "`batch --help` lists {option}, which batch ignores:\n{help}"
+        );
+    }
+    for option in BATCH_OPTIONS {
+        assert!(listed.contains(option), "`batch --help` does not list {option}:\n{help}");
+    }
+}
+
+#[test]
+fn options_batch_cannot_use_are_refused_with_exit_2() {
+    let manifest = sample_line("1") + "\n";
+    let table: &[&[&str]] = &[
+        &["--mt", "libretranslate"],
+        &["--mt-url", "http://127.0.0.1:9"],
+        &["--mt-model", "gpt"],
+        &["--to", "ru"],
+        &["--mt-file", "mt.txt"],
+        &["--embed-url", "http://127.0.0.1:9"],
+        &["--embed-model", "e5"],
+        &["--embed-prefix", "query: "],
+        &["--sim-weight", "2"],
+        &["--sim-null", "0.5"],
+        &["--sim-cross", "1"],
+        &["--no-cache"],
+        &["--cache-dir", "/tmp"],
+    ];
+    for args in table {
+        let (code, lines, stderr) = run_batch(args, &manifest);
+        assert_eq!(code, 2, "{args:?} is accepted and ignored");
+        assert!(lines.is_empty(), "{args:?}");
+        assert!(stderr.contains("batch runs offline") && stderr.contains(args[0]), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn jobs_0_is_refused_with_exit_2() {
+    let manifest = sample_line("1") + "\n";
+    let (code, lines, stderr) = run_batch(&["--jobs", "0"], &manifest);
+    assert_eq!(code, 2, "--jobs 0 is accepted");
+    assert!(lines.is_empty());
+    assert!(stderr.contains("--jobs") && stderr.contains("1 or more"), "{stderr}");
+    let (code, lines, stderr) = run_batch(&["--jobs", "1"], &manifest);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines.len(), 1);
+}

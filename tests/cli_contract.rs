@@ -165,6 +165,7 @@ fn bad_input_exits_2_with_a_message_naming_it() {
         (vec!["check", "en.txt", "ru.txt", "--format", "docx"], &["--format"]),
         (vec!["align", "en.txt", "ru.txt", "--max-group", "0"], &["--max-group"]),
         (vec!["align", "en.txt", "ru.txt", "--max-group", "-3"], &["-3"]),
+        (vec!["batch", "en.txt", "--jobs", "0"], &["--jobs", "1 or more"]),
         (vec!["check", "en.txt", "ru.txt", "--fail-on", "fatal"], &["--fail-on", "fatal"]),
         (vec!["check", "en.txt", "ru.txt", "--profile", "nosuch"], &["nosuch"]),
         (vec!["translit", "--system", "nosuch", "Минск"], &["nosuch"]),

@@ -2,11 +2,12 @@
 //! per input line, in input order. Built to run unchanged as the map step of Spark
 //! (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in chunks
 //! (bounded memory), and one bad line (bad JSON, not UTF-8, an unreadable file) yields an
-//! `{"id":…,"error":…}` line, never a stop.
+//! `{"id":…,"error":…}` line, never a stop. Batch runs offline: the MT, embedding and cache
+//! options of [`AlignOpts`] are hidden from `batch --help` and refused if given.
 
 use super::{AlignOpts, Outcome};
 use anyhow::Context;
-use clap::Args;
+use clap::{Arg, Args};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -19,15 +20,85 @@ use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
+#[command(mut_args(hide_online))]
 pub struct BatchArgs {
     /// The manifest (`-` or nothing = stdin). Relative paths inside a manifest file are
     /// resolved against the manifest's directory; from stdin, against the working directory.
     pub manifest: Option<PathBuf>,
-    /// Parallel jobs (default: the number of cores).
-    #[arg(long, value_name = "N")]
+    /// Parallel jobs, 1 or more (default: the number of cores).
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
     #[command(flatten)]
     pub align: AlignOpts,
+}
+
+/// The [`AlignOpts`] that need the network, a machine translation or the cache: the
+/// argument id (the field name) and the flag. [`online_options_given`] checks the same set.
+const ONLINE_ONLY: &[(&str, &str)] = &[
+    ("mt", "--mt"),
+    ("mt_url", "--mt-url"),
+    ("mt_model", "--mt-model"),
+    ("to", "--to"),
+    ("mt_file", "--mt-file"),
+    ("embed_url", "--embed-url"),
+    ("embed_model", "--embed-model"),
+    ("embed_prefix", "--embed-prefix"),
+    ("sim_weight", "--sim-weight"),
+    ("sim_null", "--sim-null"),
+    ("sim_cross", "--sim-cross"),
+    ("no_cache", "--no-cache"),
+    ("cache_dir", "--cache-dir"),
+];
+
+/// Hides an [`ONLINE_ONLY`] option from `batch --help`; it is still parsed, so that
+/// [`run`] can refuse it with a message saying why.
+fn hide_online(arg: Arg) -> Arg {
+    if ONLINE_ONLY.iter().any(|(id, _)| arg.get_id() == *id) { arg.hide(true) } else { arg }
+}
+
+/// `--jobs`: a whole number from 1 upwards.
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => {
+            Err("must be a whole number of parallel jobs, 1 or more (default: the number of cores)"
+                .to_string())
+        }
+    }
+}
+
+/// The flags of the [`ONLINE_ONLY`] options given on the command line.
+fn online_options_given(a: &AlignOpts) -> Vec<&'static str> {
+    let given = [
+        a.mt.is_some(),
+        a.mt_url.is_some(),
+        a.mt_model.is_some(),
+        a.to.is_some(),
+        a.mt_file.is_some(),
+        a.embed_url.is_some(),
+        a.embed_model.is_some(),
+        a.embed_prefix.is_some(),
+        a.sim_weight.is_some(),
+        a.sim_null.is_some(),
+        a.sim_cross.is_some(),
+        a.no_cache,
+        a.cache_dir.is_some(),
+    ];
+    ONLINE_ONLY.iter().zip(given).filter(|(_, given)| *given).map(|((_, flag), _)| *flag).collect()
+}
+
+/// Fails, naming them, when any [`ONLINE_ONLY`] option was given.
+fn refuse_online(given: &[&str]) -> anyhow::Result<()> {
+    match given {
+        [] => Ok(()),
+        [one] => anyhow::bail!(
+            "batch runs offline: {one} is not supported here; drop it (see `sverka batch --help`)"
+        ),
+        many => anyhow::bail!(
+            "batch runs offline: {} are not supported here; drop them (see `sverka batch --help`)",
+            many.join(", ")
+        ),
+    }
 }
 
 /// How many input lines are read before a parallel round; bounds memory.
@@ -71,18 +142,7 @@ struct Shared {
 
 /// Runs `sverka batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let a = &args.align;
-    if a.mt.is_some()
-        || a.mt_file.is_some()
-        || a.embed_url.is_some()
-        || a.sim_weight.is_some()
-        || a.sim_null.is_some()
-        || a.sim_cross.is_some()
-    {
-        anyhow::bail!(
-            "batch runs offline: --mt, --mt-file, --embed-url, --sim-weight, --sim-null and --sim-cross are not supported here"
-        );
-    }
+    refuse_online(&online_options_given(&args.align))?;
     let glossary = super::pipeline::load_glossary(&args.align.glossary)?;
     let dict = args.align.dict.as_deref().map(super::pipeline::load_dict).transpose()?;
     let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;

@@ -9,7 +9,7 @@ fn sverka() -> Command {
     Command::new(env!("CARGO_BIN_EXE_sverka"))
 }
 
-fn run_batch(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
+fn run_batch(args: &[&str], stdin: impl AsRef<[u8]>) -> (i32, Vec<Value>, String) {
     let mut child = sverka()
         .arg("batch")
         .args(args)
@@ -18,7 +18,10 @@ fn run_batch(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn sverka");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // sverka may refuse its arguments and exit before reading stdin: a broken pipe then
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_ref()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
     let out = child.wait_with_output().expect("wait");
     let lines = String::from_utf8(out.stdout)
         .expect("utf8")
@@ -96,4 +99,97 @@ fn langs_and_dict_options_apply_to_every_line() {
     let (code, _, stderr) = run_batch(&["--dict", "/nonexistent/dict.tsv"], &manifest);
     assert_eq!(code, 2, "a --dict that cannot be read stops the batch before it starts");
     assert!(stderr.contains("/nonexistent/dict.tsv"), "{stderr}");
+}
+
+/// A manifest line of `samples/belta-kursk`'s English and Russian texts.
+fn sample_line(id: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/belta-kursk");
+    format!(r#"{{"id":"{id}","a":"{dir}/en.txt","b":"{dir}/ru.txt","langs":["en","ru"]}}"#)
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_an_error_line_and_the_batch_goes_on() {
+    let mut manifest = Vec::new();
+    manifest.extend_from_slice(sample_line("1").as_bytes());
+    manifest.extend_from_slice(b"\n\xff\n");
+    manifest.extend_from_slice(
+        b"{\"id\":\"3\",\"a\":{\"text\":\"Caf\xe9.\"},\"b\":{\"text\":\"\xca\xe0\xf4\xe5.\"}}",
+    );
+    manifest.extend_from_slice(b"\r\n");
+    manifest.extend_from_slice(sample_line("4").as_bytes());
+    manifest.extend_from_slice(b"\n");
+    let (code, lines, stderr) = run_batch(&["--jobs", "2"], &manifest);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[0]["id"], "1");
+    assert!(lines[0]["beads"].as_array().is_some_and(|b| !b.is_empty()), "{}", lines[0]);
+    assert_eq!(lines[1]["id"], Value::Null);
+    let error = lines[1]["error"].as_str().unwrap_or_default();
+    assert!(error.starts_with("line 2:") && error.contains("UTF-8"), "{}", lines[1]);
+    assert_eq!(lines[2]["id"], "3", "the id is kept when the line's JSON still shows it");
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.starts_with("line 3:") && e.contains("UTF-8")));
+    assert_eq!(lines[3]["id"], "4");
+    assert!(lines[3]["beads"].as_array().is_some_and(|b| !b.is_empty()), "{}", lines[3]);
+}
+
+/// The options `batch` takes; every other one in `batch --help` would be silently ignored.
+const BATCH_OPTIONS: &[&str] =
+    &["--jobs", "--langs", "--presegmented", "--glossary", "--dict", "--max-group", "--help"];
+
+#[test]
+fn batch_help_lists_only_the_options_batch_uses() {
+    let out = sverka().args(["batch", "--help"]).output().expect("run sverka");
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    let listed: Vec<&str> = help
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '=')
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .collect();
+    for option in &listed {
+        assert!(
+            BATCH_OPTIONS.contains(option),
+            "`batch --help` lists {option}, which batch ignores:\n{help}"
+        );
+    }
+    for option in BATCH_OPTIONS {
+        assert!(listed.contains(option), "`batch --help` does not list {option}:\n{help}");
+    }
+}
+
+#[test]
+fn options_batch_cannot_use_are_refused_with_exit_2() {
+    let manifest = sample_line("1") + "\n";
+    let table: &[&[&str]] = &[
+        &["--mt", "libretranslate"],
+        &["--mt-url", "http://127.0.0.1:9"],
+        &["--mt-model", "gpt"],
+        &["--to", "ru"],
+        &["--mt-file", "mt.txt"],
+        &["--embed-url", "http://127.0.0.1:9"],
+        &["--embed-model", "e5"],
+        &["--embed-prefix", "query: "],
+        &["--sim-weight", "2"],
+        &["--sim-null", "0.5"],
+        &["--sim-cross", "1"],
+        &["--no-cache"],
+        &["--cache-dir", "/tmp"],
+    ];
+    for args in table {
+        let (code, lines, stderr) = run_batch(args, &manifest);
+        assert_eq!(code, 2, "{args:?} is accepted and ignored");
+        assert!(lines.is_empty(), "{args:?}");
+        assert!(stderr.contains("batch runs offline") && stderr.contains(args[0]), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn jobs_0_is_refused_with_exit_2() {
+    let manifest = sample_line("1") + "\n";
+    let (code, lines, stderr) = run_batch(&["--jobs", "0"], &manifest);
+    assert_eq!(code, 2, "--jobs 0 is accepted");
+    assert!(lines.is_empty());
+    assert!(stderr.contains("--jobs") && stderr.contains("1 or more"), "{stderr}");
+    let (code, lines, stderr) = run_batch(&["--jobs", "1"], &manifest);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines.len(), 1);
 }

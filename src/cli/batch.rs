@@ -1,31 +1,104 @@
 //! `sverka batch [MANIFEST.jsonl|-] [--jobs N]`: JSONL in, JSONL out, one result line
 //! per input line, in input order. Built to run unchanged as the map step of Spark
 //! (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in chunks
-//! (bounded memory), and one bad line yields an `{"id":…,"error":…}` line, never a stop.
+//! (bounded memory), and one bad line (bad JSON, not UTF-8, an unreadable file) yields an
+//! `{"id":…,"error":…}` line, never a stop. Batch runs offline: the MT, embedding and cache
+//! options of [`AlignOpts`] are hidden from `batch --help` and refused if given.
 
 use super::{AlignOpts, Outcome};
 use anyhow::Context;
-use clap::Args;
+use clap::{Arg, Args};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::string::FromUtf8Error;
 use sverka::glossary::Glossary;
 use sverka::model::Lang;
 use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
+#[command(mut_args(hide_online))]
 pub struct BatchArgs {
     /// The manifest (`-` or nothing = stdin). Relative paths inside a manifest file are
     /// resolved against the manifest's directory; from stdin, against the working directory.
     pub manifest: Option<PathBuf>,
-    /// Parallel jobs (default: the number of cores).
-    #[arg(long, value_name = "N")]
+    /// Parallel jobs, 1 or more (default: the number of cores).
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
     #[command(flatten)]
     pub align: AlignOpts,
+}
+
+/// The [`AlignOpts`] that need the network, a machine translation or the cache: the
+/// argument id (the field name) and the flag. [`online_options_given`] checks the same set.
+const ONLINE_ONLY: &[(&str, &str)] = &[
+    ("mt", "--mt"),
+    ("mt_url", "--mt-url"),
+    ("mt_model", "--mt-model"),
+    ("to", "--to"),
+    ("mt_file", "--mt-file"),
+    ("embed_url", "--embed-url"),
+    ("embed_model", "--embed-model"),
+    ("embed_prefix", "--embed-prefix"),
+    ("sim_weight", "--sim-weight"),
+    ("sim_null", "--sim-null"),
+    ("sim_cross", "--sim-cross"),
+    ("no_cache", "--no-cache"),
+    ("cache_dir", "--cache-dir"),
+];
+
+/// Hides an [`ONLINE_ONLY`] option from `batch --help`; it is still parsed, so that
+/// [`run`] can refuse it with a message saying why.
+fn hide_online(arg: Arg) -> Arg {
+    if ONLINE_ONLY.iter().any(|(id, _)| arg.get_id() == *id) { arg.hide(true) } else { arg }
+}
+
+/// `--jobs`: a whole number from 1 upwards.
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => {
+            Err("must be a whole number of parallel jobs, 1 or more (default: the number of cores)"
+                .to_string())
+        }
+    }
+}
+
+/// The flags of the [`ONLINE_ONLY`] options given on the command line.
+fn online_options_given(a: &AlignOpts) -> Vec<&'static str> {
+    let given = [
+        a.mt.is_some(),
+        a.mt_url.is_some(),
+        a.mt_model.is_some(),
+        a.to.is_some(),
+        a.mt_file.is_some(),
+        a.embed_url.is_some(),
+        a.embed_model.is_some(),
+        a.embed_prefix.is_some(),
+        a.sim_weight.is_some(),
+        a.sim_null.is_some(),
+        a.sim_cross.is_some(),
+        a.no_cache,
+        a.cache_dir.is_some(),
+    ];
+    ONLINE_ONLY.iter().zip(given).filter(|(_, given)| *given).map(|((_, flag), _)| *flag).collect()
+}
+
+/// Fails, naming them, when any [`ONLINE_ONLY`] option was given.
+fn refuse_online(given: &[&str]) -> anyhow::Result<()> {
+    match given {
+        [] => Ok(()),
+        [one] => anyhow::bail!(
+            "batch runs offline: {one} is not supported here; drop it (see `sverka batch --help`)"
+        ),
+        many => anyhow::bail!(
+            "batch runs offline: {} are not supported here; drop them (see `sverka batch --help`)",
+            many.join(", ")
+        ),
+    }
 }
 
 /// How many input lines are read before a parallel round; bounds memory.
@@ -53,6 +126,10 @@ enum Source {
     Text { text: String },
 }
 
+/// One manifest line as read, without its line end: its text, or its bytes if they are
+/// not UTF-8.
+type RawLine = Result<String, FromUtf8Error>;
+
 /// What every item shares.
 struct Shared {
     base_dir: PathBuf,
@@ -65,24 +142,13 @@ struct Shared {
 
 /// Runs `sverka batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let a = &args.align;
-    if a.mt.is_some()
-        || a.mt_file.is_some()
-        || a.embed_url.is_some()
-        || a.sim_weight.is_some()
-        || a.sim_null.is_some()
-        || a.sim_cross.is_some()
-    {
-        anyhow::bail!(
-            "batch runs offline: --mt, --mt-file, --embed-url, --sim-weight, --sim-null and --sim-cross are not supported here"
-        );
-    }
+    refuse_online(&online_options_given(&args.align))?;
     let glossary = super::pipeline::load_glossary(&args.align.glossary)?;
     let dict = args.align.dict.as_deref().map(super::pipeline::load_dict).transpose()?;
     let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;
     let mut options = PairOptions { presegmented: args.align.presegmented, ..PairOptions::default() };
     options.align.max_group = args.align.max_group;
-    let (reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
+    let (mut reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
         None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) => {
@@ -95,13 +161,16 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
-    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK_LINES);
-    for (index, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}:{}: cannot read", index + 1))?;
-        if line.trim().is_empty() {
+    let mut chunk: Vec<(usize, RawLine)> = Vec::with_capacity(CHUNK_LINES);
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    while next_line(&mut reader, &mut buf).with_context(|| format!("{name}:{}: cannot read", line_no + 1))? {
+        line_no += 1;
+        let line = String::from_utf8(std::mem::take(&mut buf));
+        if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
             continue;
         }
-        chunk.push((index + 1, line));
+        chunk.push((line_no, line));
         if chunk.len() == CHUNK_LINES {
             flush(&pool, &shared, &mut chunk, &mut out)?;
         }
@@ -110,10 +179,27 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// Reads the next line into `buf` as bytes, without its `\n` or `\r\n`; `false` at the
+/// end of the input. Bytes, not `String`, so that one line that is not UTF-8 is reported
+/// in its place instead of stopping the batch.
+fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    if reader.read_until(b'\n', buf)? == 0 {
+        return Ok(false);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok(true)
+}
+
 fn flush(
     pool: &rayon::ThreadPool,
     shared: &Shared,
-    chunk: &mut Vec<(usize, String)>,
+    chunk: &mut Vec<(usize, RawLine)>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let results: Vec<String> = pool
@@ -128,18 +214,34 @@ fn flush(
 }
 
 /// One output line for one input line.
-fn process_line(shared: &Shared, line_no: usize, line: &str) -> String {
+fn process_line(shared: &Shared, line_no: usize, line: &RawLine) -> String {
+    let line = match line {
+        Ok(line) => line,
+        Err(e) => return not_utf8_line(line_no, e),
+    };
     let item: Item = match serde_json::from_str(line) {
         Ok(item) => item,
-        Err(e) => {
-            let id = serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned());
-            return error_line(id.unwrap_or(Value::Null), &format!("line {line_no}: {e}"));
-        }
+        Err(e) => return error_line(id_of(line), &format!("line {line_no}: {e}")),
     };
     match process_item(shared, &item) {
         Ok(value) => value.to_string(),
         Err(e) => error_line(item.id, &format!("line {line_no}: {e:#}")),
     }
+}
+
+/// The error line for a line that is not UTF-8; its id is kept when the rest of the
+/// line still parses as JSON (the bad bytes read as U+FFFD), as for a bad JSON line.
+fn not_utf8_line(line_no: usize, e: &FromUtf8Error) -> String {
+    let offset = e.utf8_error().valid_up_to();
+    let message = format!(
+        "line {line_no}: not UTF-8 text (invalid UTF-8 at byte offset {offset}); convert the manifest to UTF-8"
+    );
+    error_line(id_of(&String::from_utf8_lossy(e.as_bytes())), &message)
+}
+
+/// The `"id"` of a line that is JSON but not a valid manifest item, else null.
+fn id_of(line: &str) -> Value {
+    serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null)
 }
 
 fn error_line(id: Value, message: &str) -> String {

@@ -12,6 +12,7 @@
 //! The spelling used most often is taken as the expected one (the first seen on a
 //! tie); every occurrence of the others is reported, also where the glossary rejects
 //! the spelling (then a glossary-variant finding says which spelling the house wants).
+//! Masculine and feminine forms of one surname (`Zelenskyy`/`Zelenska`) are not one name.
 
 use super::{Pair, spelling};
 use crate::glossary::FormKind;
@@ -280,15 +281,17 @@ fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut Groups) {
     }
 }
 
-/// Two renderings of one Cyrillic word that are not one derived from the other
-/// (`Ukraine`/`Ukrainian` for `Украины`) and still look alike: at most one edit in
-/// four letters (guards against a loose similarity).
+/// Two renderings of one Cyrillic stem that are not one derived from the other
+/// (`Ukraine`/`Ukrainian` for `Украины`) nor the masculine and feminine forms of one
+/// surname (`Zelenskyy`/`Zelenska` for `Зеленский`/`Зеленская`, which share the stem
+/// `зеленск`), and still look alike: at most one edit in four letters (guards against
+/// a loose similarity).
 fn close_enough(a: &str, b: &str) -> bool {
     let (ka, kb) = (spelling::key(a), spelling::key(b));
     if ka == kb {
         return a != b;
     }
-    if spelling::derived(&ka, &kb) {
+    if spelling::derived(&ka, &kb) || spelling::gender_pair(&ka, &kb) {
         return false;
     }
     let longest = ka.len().max(kb.len());
@@ -423,6 +426,20 @@ mod tests {
         assert!(!close_enough("Belarus", "Belarusian"));
         assert!(!close_enough("Minsk", "Minsk"));
         assert!(!close_enough("Putin", "Peskov"));
+    }
+
+    #[test]
+    fn masculine_and_feminine_surnames_are_not_one_name() {
+        for (a, b) in [
+            ("Zelenskyy", "Zelenska"),
+            ("Zelensky", "Zelenskaya"),
+            ("Tsikhanouski", "Tsikhanouskaya"),
+            ("Tolstoy", "Tolstaya"),
+            ("Ivanov", "Ivanova"),
+        ] {
+            assert!(!close_enough(a, b), "{a} / {b}");
+        }
+        assert!(close_enough("Zelensky", "Zelenskyy"));
     }
 
     #[test]

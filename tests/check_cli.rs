@@ -210,3 +210,43 @@ fn regression_a_feminine_surname_is_not_the_masculine_one_spelled_another_way() 
     let ru = "Президент Зеленский прибыл.\nЕго жена Елена Зеленская приехала.\nЗеленский выступил.\nЗеленский уехал.\n";
     assert_eq!(name_findings(&check_texts(en, ru, &[])), [("Zelensky".to_string(), "Zelenskyy".to_string())]);
 }
+
+#[test]
+fn name_inconsistent_expects_the_house_spelling_of_the_profile() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk");
+    let (en, ru) = (sample.join("en-inconsistent.txt"), sample.join("ru.txt"));
+    for (profile, first, surname) in [
+        ("belta", "Aleksandr", "Zelenskyy"),
+        ("ap", "Alexander", "Zelenskyy"),
+        ("reuters", "Alexander", "Zelenskiy"),
+    ] {
+        let args = [
+            en.to_str().expect("path"),
+            ru.to_str().expect("path"),
+            "--format",
+            "json",
+            "--profile",
+            profile,
+        ];
+        let f = findings(&check(&args));
+        let names = name_findings(&f);
+        assert!(names.iter().any(|(_, e)| e == first), "{profile}: {names:?}");
+        assert!(names.iter().any(|(_, e)| e == surname), "{profile}: {names:?}");
+        for (found, expected) in &names {
+            assert!([first, surname].contains(&expected.as_str()), "{profile}: {found} → {expected}");
+            assert_ne!(found, expected);
+        }
+        // Never two contradicting findings on one word.
+        for n in f.iter().filter(|f| f["check"] == "name-inconsistent") {
+            let (found, expected) =
+                (n["found"].as_str().unwrap_or_default(), n["expected"].as_str().unwrap_or_default());
+            for g in f.iter().filter(|g| g["check"] == "glossary-variant" && g["sentence"] == n["sentence"]) {
+                let g_found = g["found"].as_str().unwrap_or_default();
+                if g_found.split_whitespace().any(|w| w == found) {
+                    let g_expected = g["expected"].as_str().unwrap_or_default();
+                    assert!(g_expected.split_whitespace().any(|w| w == expected), "{profile}: {g} vs {n}");
+                }
+            }
+        }
+    }
+}

@@ -171,3 +171,82 @@ fn tbx_glossaries_are_read() {
     let f = findings(&out);
     assert!(f.iter().any(|f| f["check"] == "glossary-variant" && f["found"] == "Nur-Sultan"), "{f:?}");
 }
+
+/// JSON findings of `sverka check` on two presegmented texts written to a temp dir.
+fn check_texts(en: &str, ru: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let en = write(dir.path(), "en.txt", en);
+    let ru = write(dir.path(), "ru.txt", ru);
+    let mut args = vec![en.to_str().expect("path"), ru.to_str().expect("path"), "--presegmented"];
+    args.extend(["--langs", "en,ru", "--format", "json"]);
+    args.extend(extra);
+    findings(&check(&args))
+}
+
+fn name_findings(f: &[serde_json::Value]) -> Vec<(String, String)> {
+    f.iter()
+        .filter(|f| f["check"] == "name-inconsistent")
+        .map(|f| {
+            (
+                f["found"].as_str().unwrap_or_default().into(),
+                f["expected"].as_str().unwrap_or_default().into(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn regression_a_feminine_surname_is_not_the_masculine_one_spelled_another_way() {
+    let en =
+        "President Zelenskyy arrived in Minsk.\nHis wife Olena Zelenska also came.\nZelenskyy spoke first.\n";
+    let ru = "Президент Зеленский прибыл в Минск.\nЕго жена Елена Зеленская тоже приехала.\nЗеленский выступил первым.\n";
+    assert_eq!(name_findings(&check_texts(en, ru, &[])), []);
+    let en = "Ivan Ivanov arrived.\nHis wife Anna Ivanova came too.\nIvanov spoke first.\n";
+    let ru = "Иван Иванов прибыл.\nЕго жена Анна Иванова тоже приехала.\nИванов выступил первым.\n";
+    assert_eq!(name_findings(&check_texts(en, ru, &[])), []);
+    // A real inconsistency beside the feminine form is still reported.
+    let en =
+        "President Zelenskyy arrived.\nHis wife Olena Zelenska came.\nZelensky spoke.\nZelenskyy left.\n";
+    let ru = "Президент Зеленский прибыл.\nЕго жена Елена Зеленская приехала.\nЗеленский выступил.\nЗеленский уехал.\n";
+    assert_eq!(name_findings(&check_texts(en, ru, &[])), [("Zelensky".to_string(), "Zelenskyy".to_string())]);
+}
+
+#[test]
+fn name_inconsistent_expects_the_house_spelling_of_the_profile() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk");
+    let (en, ru) = (sample.join("en-inconsistent.txt"), sample.join("ru.txt"));
+    for (profile, first, surname) in [
+        ("belta", "Aleksandr", "Zelenskyy"),
+        ("ap", "Alexander", "Zelenskyy"),
+        ("reuters", "Alexander", "Zelenskiy"),
+    ] {
+        let args = [
+            en.to_str().expect("path"),
+            ru.to_str().expect("path"),
+            "--format",
+            "json",
+            "--profile",
+            profile,
+        ];
+        let f = findings(&check(&args));
+        let names = name_findings(&f);
+        assert!(names.iter().any(|(_, e)| e == first), "{profile}: {names:?}");
+        assert!(names.iter().any(|(_, e)| e == surname), "{profile}: {names:?}");
+        for (found, expected) in &names {
+            assert!([first, surname].contains(&expected.as_str()), "{profile}: {found} → {expected}");
+            assert_ne!(found, expected);
+        }
+        // Never two contradicting findings on one word.
+        for n in f.iter().filter(|f| f["check"] == "name-inconsistent") {
+            let (found, expected) =
+                (n["found"].as_str().unwrap_or_default(), n["expected"].as_str().unwrap_or_default());
+            for g in f.iter().filter(|g| g["check"] == "glossary-variant" && g["sentence"] == n["sentence"]) {
+                let g_found = g["found"].as_str().unwrap_or_default();
+                if g_found.split_whitespace().any(|w| w == found) {
+                    let g_expected = g["expected"].as_str().unwrap_or_default();
+                    assert!(g_expected.split_whitespace().any(|w| w == expected), "{profile}: {g} vs {n}");
+                }
+            }
+        }
+    }
+}

@@ -280,4 +280,48 @@ mod tests {
         // Kyiv (`Киеве`) and the inflected `Зеленским` are found; the mangled name is not.
         assert_eq!(lost(&mt_options), [(0, "Zelenskyy".to_string(), Some("Зеленский".to_string()))]);
     }
+
+    #[test]
+    fn name_inconsistent_expects_the_house_spelling_when_the_glossary_has_one() {
+        let en = doc(
+            Lang::en(),
+            &[
+                "Zelenskyy spoke in Kyiv.",
+                "Zelenskyy met Aleksandr Lukashenko.",
+                "Zelensky left with Alexander Lukashenko.",
+            ],
+        );
+        let ru = doc(
+            Lang::ru(),
+            &[
+                "Зеленский выступил в Киеве.",
+                "Зеленский встретился с Александром Лукашенко.",
+                "Зеленский уехал с Александром Лукашенко.",
+            ],
+        );
+        let names = |glossary: &Glossary, profile: Option<&str>| -> Vec<(usize, String, Option<String>)> {
+            let options = CheckOptions { profile: profile.map(str::to_string), ..CheckOptions::default() };
+            run(&en, &ru, &one_to_one(3), glossary, &options)
+                .into_iter()
+                .filter(|f| f.check == CheckKind::NameInconsistent)
+                .map(|f| (f.sentence, f.found, f.expected))
+                .collect()
+        };
+        let n = |i: usize, found: &str, expected: &str| (i, found.to_string(), Some(expected.to_string()));
+        // No glossary: the most used spelling (the first seen on a tie).
+        assert_eq!(
+            names(&Glossary::default(), None),
+            [n(2, "Zelensky", "Zelenskyy"), n(2, "Alexander", "Aleksandr")]
+        );
+        // Reuters wants `Zelenskiy` and `Alexander`, as its glossary-variant findings say.
+        assert_eq!(
+            names(&Glossary::builtin(), Some("reuters")),
+            [
+                n(0, "Zelenskyy", "Zelenskiy"),
+                n(1, "Zelenskyy", "Zelenskiy"),
+                n(1, "Aleksandr", "Alexander"),
+                n(2, "Zelensky", "Zelenskiy")
+            ]
+        );
+    }
 }

@@ -9,16 +9,22 @@
 //! - glossary terms written with two cases (`Kursk Region` / `Kursk region`), both
 //!   accepted forms of the entry once case is ignored.
 //!
-//! The spelling used most often is taken as the expected one (the first seen on a
-//! tie); every occurrence of the others is reported, also where the glossary rejects
-//! the spelling (then a glossary-variant finding says which spelling the house wants).
+//! The expected spelling of a name is the house one when the glossary (under the
+//! active profile) has a term around its occurrences: the accepted form written, or
+//! the form a `glossary-variant` finding asks for, so the two findings never disagree
+//! (`--profile reuters`: `Zelensky` and `Zelenskyy` both → `Zelenskiy`). Without a
+//! glossary term, the spelling used most often is taken (the first seen on a tie).
+//! Every occurrence of the other spellings is reported, also where the glossary
+//! rejects the spelling (a glossary-variant finding then says the same). Masculine and
+//! feminine forms of one surname (`Zelenskyy`/`Zelenska`) are not one name.
 
-use super::{Pair, spelling};
+use super::{Pair, spelling, terms};
 use crate::glossary::FormKind;
 use crate::glossary::inflection::{self, Tongue};
 use crate::glossary::matching::words;
 use crate::model::{CheckKind, Finding, Severity};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Sentence-initial words that are capitalised for being first, not for being names.
 const STARTERS: &[&str] = &[
@@ -146,7 +152,7 @@ fn is_cyrillic(c: char) -> bool {
 struct Names {
     surfaces: Vec<String>,
     ids: HashMap<String, usize>,
-    occurrences: Vec<Vec<(usize, std::ops::Range<usize>)>>,
+    occurrences: Vec<Vec<(usize, Range<usize>)>>,
     /// Per surface: the names that follow it after one space (`Vladimir` → `Putin`):
     /// a surface with followers is a first name.
     followers: Vec<Vec<String>>,
@@ -280,15 +286,17 @@ fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut Groups) {
     }
 }
 
-/// Two renderings of one Cyrillic word that are not one derived from the other
-/// (`Ukraine`/`Ukrainian` for `Украины`) and still look alike: at most one edit in
-/// four letters (guards against a loose similarity).
+/// Two renderings of one Cyrillic stem that are not one derived from the other
+/// (`Ukraine`/`Ukrainian` for `Украины`) nor the masculine and feminine forms of one
+/// surname (`Zelenskyy`/`Zelenska` for `Зеленский`/`Зеленская`, which share the stem
+/// `зеленск`), and still look alike: at most one edit in four letters (guards against
+/// a loose similarity).
 fn close_enough(a: &str, b: &str) -> bool {
     let (ka, kb) = (spelling::key(a), spelling::key(b));
     if ka == kb {
         return a != b;
     }
-    if spelling::derived(&ka, &kb) {
+    if spelling::derived(&ka, &kb) || spelling::gender_pair(&ka, &kb) {
         return false;
     }
     let longest = ka.len().max(kb.len());
@@ -325,7 +333,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     if !pair.english() {
         return Vec::new();
     }
-    let mut out = report(&case_groups(pair), pair);
+    let mut out = report(&case_groups(pair), pair, |_, _| None);
     let names = Names::collect(pair);
     let mut groups = Groups((0..names.surfaces.len()).collect());
     link_latin(&names, &mut groups);
@@ -341,7 +349,8 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     for f in &out {
         already.entry(f.sentence).or_default().push(f.found.clone());
     }
-    out.extend(report(&(names, roots), pair).into_iter().filter(|f| {
+    let house = |names: &Names, group: &[usize]| house_spelling(names, group, pair);
+    out.extend(report(&(names, roots), pair, house).into_iter().filter(|f| {
         !already.get(&f.sentence).is_some_and(|found| found.iter().any(|s| s.contains(f.found.as_str())))
     }));
     out
@@ -377,36 +386,129 @@ fn case_groups(pair: &Pair<'_>) -> (Names, Vec<Vec<usize>>) {
     (terms, groups)
 }
 
-/// Findings for every occurrence of a surface that is not its group's most used one.
-fn report(groups: &(Names, Vec<Vec<usize>>), pair: &Pair<'_>) -> Vec<Finding> {
+/// The spelling a group of surfaces is to be written in.
+struct Expected {
+    /// The spelling.
+    spelling: String,
+    /// Whether the glossary chose it (else it is the most used one).
+    house: bool,
+}
+
+/// The house spelling of a group of name surfaces by the glossary terms their
+/// occurrences stand in (see [`house_word`]), the one most occurrences ask for (the
+/// first asked for on a tie); `None` when no occurrence is in a glossary term.
+fn house_spelling(names: &Names, group: &[usize], pair: &Pair<'_>) -> Option<String> {
+    let mut votes: Vec<(String, usize)> = Vec::new();
+    for &id in group {
+        for (i, span) in &names.occurrences[id] {
+            let Some(word) = house_word(pair, *i, span, &names.surfaces[id]) else { continue };
+            match votes.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((word, 1)),
+            }
+        }
+    }
+    let best = votes.iter().enumerate().max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)));
+    best.map(|(_, (w, _))| w.clone())
+}
+
+/// The house spelling of the name word at `span` of translation sentence `i`, by the
+/// glossary term around it: the word itself in an accepted form, the word standing for
+/// it in the form a `glossary-variant` finding expects in a rejected one
+/// (`Aleksandr` in `Aleksandr Lukashenko` → `Alexander` under `--profile ap`); `None`
+/// outside glossary terms.
+fn house_word(pair: &Pair<'_>, i: usize, span: &Range<usize>, surface: &str) -> Option<String> {
+    let m = pair.en_terms(i).iter().find(|m| m.span.start <= span.start && span.end <= m.span.end)?;
+    if m.form != FormKind::Variant {
+        return Some(surface.to_string());
+    }
+    let entry = pair.glossary.entries.get(m.entry)?;
+    let found = &pair.en_text(i)[m.span.clone()];
+    let expected = terms::expected_for(found, entry);
+    let at = span.start.checked_sub(m.span.start)?;
+    Some(counterpart(found, at, &expected, surface))
+}
+
+/// The word of `expected` standing for the word of `found` at byte `at`: the one in
+/// the same place when both have as many words, else the closest in spelling.
+fn counterpart(found: &str, at: usize, expected: &str, surface: &str) -> String {
+    let found_words = words(found);
+    let wanted: Vec<&str> = words(expected).into_iter().map(|w| &expected[w.span]).collect();
+    let place = found_words.iter().position(|w| w.span.start == at);
+    match place {
+        Some(k) if found_words.len() == wanted.len() => wanted[k].to_string(),
+        _ => {
+            let far = |w: &&str| spelling::distance(&spelling::key(w), &spelling::key(surface));
+            wanted.into_iter().min_by_key(far).unwrap_or(surface).to_string()
+        }
+    }
+}
+
+/// The most used surface of a group (the first seen on a tie).
+fn most_used(names: &Names, group: &[usize]) -> usize {
+    *group.iter().max_by_key(|&&id| (names.occurrences[id].len(), std::cmp::Reverse(id))).unwrap_or(&group[0])
+}
+
+/// The expected spelling of a group: the glossary's house spelling when `house` gives
+/// one, else the most used surface.
+fn expected(names: &Names, group: &[usize], house: Option<String>) -> Expected {
+    match house {
+        Some(spelling) => Expected { spelling, house: true },
+        None => Expected { spelling: names.surfaces[most_used(names, group)].clone(), house: false },
+    }
+}
+
+/// Findings for every occurrence of a surface of a group other than its expected
+/// spelling (see [`expected`]); `house` gives a group's house spelling, if any.
+fn report<H>(groups: &(Names, Vec<Vec<usize>>), pair: &Pair<'_>, house: H) -> Vec<Finding>
+where
+    H: Fn(&Names, &[usize]) -> Option<String>,
+{
     let (names, groups) = groups;
     let mut out = Vec::new();
     for group in groups {
-        let major = *group
-            .iter()
-            .max_by_key(|&&id| (names.occurrences[id].len(), std::cmp::Reverse(id)))
-            .unwrap_or(&group[0]);
-        let expected = &names.surfaces[major];
-        let count = names.occurrences[major].len();
-        for &id in group.iter().filter(|&&id| id != major) {
-            let found = &names.surfaces[id];
+        let want = expected(names, group, house(names, group));
+        for &id in group.iter().filter(|&&id| names.surfaces[id] != want.spelling) {
+            let message = message(names, group, id, &want);
             let mut seen = std::collections::HashSet::new();
             for (i, _) in &names.occurrences[id] {
-                if !seen.insert(*i) {
-                    continue;
+                if seen.insert(*i) {
+                    let found = &names.surfaces[id];
+                    let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
+                    f.message.clone_from(&message);
+                    f.expected = Some(want.spelling.clone());
+                    out.push(f);
                 }
-                let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
-                let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
-                f.message = format!(
-                    "'{found}' and '{expected}' look like one name spelled two ways ('{expected}' is used \
-                     {times} in this text): use one spelling throughout"
-                );
-                f.expected = Some(expected.clone());
-                out.push(f);
             }
         }
     }
     out
+}
+
+/// The message of a finding on surface `id` of `group`.
+fn message(names: &Names, group: &[usize], id: usize, want: &Expected) -> String {
+    let found = &names.surfaces[id];
+    let expected = &want.spelling;
+    let uses =
+        |s: &str| group.iter().find(|&&g| names.surfaces[g] == s).map_or(0, |&g| names.occurrences[g].len());
+    if !want.house {
+        let count = uses(expected);
+        let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
+        return format!(
+            "'{found}' and '{expected}' look like one name spelled two ways ('{expected}' is used {times} in \
+             this text): use one spelling throughout"
+        );
+    }
+    let other = if uses(expected) > 0 {
+        expected.clone()
+    } else {
+        let others: Vec<usize> = group.iter().copied().filter(|&g| g != id).collect();
+        names.surfaces[most_used(names, &others)].clone()
+    };
+    format!(
+        "'{found}' and '{other}' look like one name spelled two ways (the glossary's house spelling is \
+         '{expected}'): write '{expected}' throughout"
+    )
 }
 
 #[cfg(test)]
@@ -426,6 +528,20 @@ mod tests {
     }
 
     #[test]
+    fn masculine_and_feminine_surnames_are_not_one_name() {
+        for (a, b) in [
+            ("Zelenskyy", "Zelenska"),
+            ("Zelensky", "Zelenskaya"),
+            ("Tsikhanouski", "Tsikhanouskaya"),
+            ("Tolstoy", "Tolstaya"),
+            ("Ivanov", "Ivanova"),
+        ] {
+            assert!(!close_enough(a, b), "{a} / {b}");
+        }
+        assert!(close_enough("Zelensky", "Zelenskyy"));
+    }
+
+    #[test]
     fn names_are_capitalised_latin_words_not_sentence_starters() {
         assert!(is_name("Krutoi", false));
         assert!(is_name("Krutoi", true));
@@ -433,5 +549,16 @@ mod tests {
         assert!(!is_name("NATO", false));
         assert!(!is_name("Минск", false));
         assert!(!is_name("minister", false));
+    }
+
+    #[test]
+    fn the_counterpart_of_a_rejected_word_is_the_word_in_its_place() {
+        assert_eq!(counterpart("Aleksandr Lukashenko", 0, "Alexander Lukashenko", "Aleksandr"), "Alexander");
+        assert_eq!(
+            counterpart("Aleksandr Lukashenko", 10, "Alexander Lukashenko", "Lukashenko"),
+            "Lukashenko"
+        );
+        assert_eq!(counterpart("Vladimir Zelensky", 9, "Zelenskyy", "Zelensky"), "Zelenskyy");
+        assert_eq!(counterpart("Zelensky", 0, "Zelenskiy", "Zelensky"), "Zelenskiy");
     }
 }

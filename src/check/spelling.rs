@@ -86,11 +86,42 @@ pub fn derived(a: &str, b: &str) -> bool {
     tl.len() >= ts.len() + 2 && tl.starts_with(ts)
 }
 
-/// Whether the keys differ as a masculine and a feminine surname do (-i/-a, -ia).
-fn gender_pair(a: &str, b: &str) -> bool {
-    let fem = |x: &str| x.ends_with('a');
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    fem(a) != fem(b) && common + 3 >= a.len().max(b.len()) && (a.ends_with('i') || b.ends_with('i'))
+/// Masculine surname endings and their feminine forms, as folded keys ([`key`]: `y`
+/// and `j` are `i`, a final `-iy`/`-yy`/`-ii`/`-ij`/`-yi` is `-i`): `-sky`, `-skyy`,
+/// `-skiy`, `-skii`, `-skij`, `-ski`, `-tsky` ↔ `-ska`, `-skaya`, `-skaia`, `-skaja`,
+/// `-tska`; `-oy` ↔ `-aya`; `-y`/`-iy` ↔ `-aya`; `-ov` ↔ `-ova`; `-ev`/`-yov` ↔
+/// `-eva`; `-in`/`-yn` ↔ `-ina`.
+const GENDER_ENDINGS: &[(&str, &[&str])] = &[
+    ("ski", &["ska", "skaia"]),
+    ("oi", &["aia"]),
+    ("i", &["aia"]),
+    ("ov", &["ova"]),
+    ("iov", &["eva", "iova"]),
+    ("ev", &["eva"]),
+    ("in", &["ina"]),
+];
+
+/// Whether two keys are the masculine and the feminine form of one surname
+/// (`Zelenskyy`/`Zelenska`, `Ivanov`/`Ivanova`, `Tolstoy`/`Tolstaya`), also when the
+/// stems are spelled differently but share their consonant skeleton
+/// (`Tsikhanouski`/`Tsikhanovskaya`).
+pub fn gender_pair(a: &str, b: &str) -> bool {
+    masculine_feminine(a, b) || masculine_feminine(b, a)
+}
+
+/// Whether `masc` ends in a masculine ending and `fem`, on a like stem, in one of its
+/// feminine forms.
+fn masculine_feminine(masc: &str, fem: &str) -> bool {
+    GENDER_ENDINGS.iter().any(|(m, fs)| {
+        let Some(ms) = masc.strip_suffix(m) else { return false };
+        fs.iter().filter_map(|f| fem.strip_suffix(f)).any(|fs| like_stems(ms, fs))
+    })
+}
+
+/// Two surname stems that are one stem, maybe spelled two ways: equal, or with the
+/// same consonant skeleton and at most two edits apart (at least three letters each).
+fn like_stems(a: &str, b: &str) -> bool {
+    a.len() >= 3 && b.len() >= 3 && (a == b || (skeleton(a) == skeleton(b) && distance(a, b) <= 2))
 }
 
 /// Whether `a` and `b` (two different written words) look like one name spelled two
@@ -139,6 +170,7 @@ mod tests {
             ("Russia", "Russian"),
             ("Belarus", "Belarusian"),
             ("Zelenskyy", "Zelenska"),
+            ("Zelenskiy", "Zelenskaya"),
             ("Ivanov", "Ivanova"),
             ("Putin", "Patna"),
             ("Austria", "Australia"),
@@ -154,6 +186,48 @@ mod tests {
             ("Moscow", "Moscow"),
         ] {
             assert!(!variants(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn masculine_and_feminine_surnames_are_gender_pairs() {
+        for (a, b) in [
+            ("Zelenskyy", "Zelenska"),
+            ("Zelensky", "Zelenska"),
+            ("Zelenskiy", "Zelenskaya"),
+            ("Zelenskii", "Zelenskaia"),
+            ("Zelenskij", "Zelenskaja"),
+            ("Zelenski", "Zelenska"),
+            ("Trotsky", "Trotska"),
+            ("Syrskyi", "Syrska"),
+            ("Tsikhanouski", "Tsikhanouskaya"),
+            ("Tsikhanouski", "Tsikhanovskaya"),
+            ("Tolstoy", "Tolstaya"),
+            ("Trubetskoy", "Trubetskaya"),
+            ("Bely", "Belaya"),
+            ("Ivanov", "Ivanova"),
+            ("Gorbachev", "Gorbacheva"),
+            ("Gorbachyov", "Gorbacheva"),
+            ("Putin", "Putina"),
+            ("Borodin", "Borodina"),
+        ] {
+            assert!(gender_pair(&key(a), &key(b)), "{a} / {b}");
+            assert!(gender_pair(&key(b), &key(a)), "{b} / {a}");
+            assert!(!variants(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn spelling_variants_are_not_gender_pairs() {
+        for (a, b) in [
+            ("Zelensky", "Zelenskyy"),
+            ("Aleksandr", "Alexander"),
+            ("Lukashenko", "Lukashenka"),
+            ("Natalya", "Natalia"),
+            ("Gomel", "Homel"),
+            ("Dmitry", "Dmitri"),
+        ] {
+            assert!(!gender_pair(&key(a), &key(b)), "{a} / {b}");
         }
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
 /// `Belarusian`), a person's name cut to as many trailing words as the variant has
 /// (`Zelensky` → `Zelenskyy`, `Vladimir Zelensky` → `Volodymyr Zelenskyy`); the
 /// canonical form wins ties.
-fn expected_for(found: &str, entry: &Entry) -> String {
+pub(crate) fn expected_for(found: &str, entry: &Entry) -> String {
     let cut = |form: &str| as_short_as(form, found, entry);
     let found_key = found.to_lowercase();
     std::iter::once(&entry.en)

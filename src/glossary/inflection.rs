@@ -109,6 +109,24 @@ pub fn keys(lemma: &str, tongue: Tongue) -> Vec<String> {
     out
 }
 
+/// Endings that make a text word the feminine form of the masculine surname `lemma`
+/// (normalised), so that `Зеленская` (`Елена Зеленская`) is not taken for `Зеленский`:
+/// `-ая`, `-ую`, `-ой`, `-ою` after an adjectival `-ий`/`-ый`; `-ая`, `-ую` after `-ой`
+/// (`Толстой` is also the feminine genitive); `-ой`, `-ою` after `-ов`/`-ев`/`-ин`/`-ын`
+/// (`Лаврова` stays: it is also the masculine genitive). Belarusian alike (`Зяленскі` →
+/// `Зяленская`, `Лаўроў` → `Лаўровай`). Empty for other lemmas.
+pub fn feminine_endings(lemma: &str, tongue: Tongue) -> &'static [&'static str] {
+    let ends = |set: &[&str]| set.iter().any(|e| lemma.ends_with(e));
+    match tongue {
+        Tongue::Ru if ends(&["ий", "ый"]) => &["ая", "ую", "ой", "ою"],
+        Tongue::Ru if ends(&["ой"]) => &["ая", "ую"],
+        Tongue::Ru if ends(&["ов", "ев", "ин", "ын"]) => &["ой", "ою"],
+        Tongue::Be if ends(&["скі", "цкі", "ы"]) => &["ая", "ую", "ай"],
+        Tongue::Be if ends(&["оў", "аў", "еў", "ін", "ын"]) => &["ай", "ой"],
+        _ => &[],
+    }
+}
+
 /// The ways a normalised text word can split into (candidate stem, ending): every
 /// split whose ending is empty or known, longest stem first.
 pub fn splits(word: &str, tongue: Tongue) -> Vec<&str> {
@@ -143,6 +161,15 @@ mod tests {
             let expected: String = c.to_lowercase().map(|c| if c == 'ё' { 'е' } else { c }).collect();
             assert_eq!(normalise(&c.to_string()), expected, "{c}");
         }
+    }
+
+    #[test]
+    fn feminine_endings_of_masculine_surnames() {
+        assert_eq!(feminine_endings("зеленский", Tongue::Ru), &["ая", "ую", "ой", "ою"]);
+        assert_eq!(feminine_endings("лавров", Tongue::Ru), &["ой", "ою"]);
+        assert!(feminine_endings("лукашенко", Tongue::Ru).is_empty());
+        assert!(feminine_endings("зяленскі", Tongue::Be).contains(&"ая"));
+        assert!(feminine_endings("лукашэнка", Tongue::Be).is_empty());
     }
 
     #[test]

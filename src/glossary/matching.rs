@@ -90,6 +90,9 @@ struct PatWord {
     keys: Vec<String>,
     /// Needs a capital in the text (Cyrillic forms written with one).
     capital: bool,
+    /// Endings after a key that do not match (the feminine forms of a masculine
+    /// surname: [`inflection::feminine_endings`]).
+    refused: &'static [&'static str],
 }
 
 /// One form of one entry, as words.
@@ -151,7 +154,7 @@ impl Index {
             for (forms, tongue) in [(&e.ru, Tongue::Ru), (&e.be, Tongue::Be)] {
                 let target = if tongue == Tongue::Ru { &mut index.ru } else { &mut index.be };
                 for form in with_surnames(forms, e.kind) {
-                    if let Some(p) = cyrillic_pattern(id, &form, tongue) {
+                    if let Some(p) = cyrillic_pattern(id, &form, tongue, e.kind == TermType::Person) {
                         target.add(p);
                     }
                 }
@@ -235,15 +238,26 @@ fn with_surnames(forms: &[String], kind: TermType) -> Vec<String> {
 }
 
 fn english_pattern(entry: usize, form: &str, kind: FormKind, exact: Option<String>) -> Option<Pattern> {
-    let ws: Vec<PatWord> =
-        words(form).into_iter().map(|w| PatWord { keys: vec![w.norm], capital: false }).collect();
+    let ws: Vec<PatWord> = words(form)
+        .into_iter()
+        .map(|w| PatWord { keys: vec![w.norm], capital: false, refused: &[] })
+        .collect();
     (!ws.is_empty()).then_some(Pattern { entry, kind, words: ws, exact })
 }
 
-fn cyrillic_pattern(entry: usize, form: &str, tongue: Tongue) -> Option<Pattern> {
-    let ws: Vec<PatWord> = words(form)
+/// The pattern of one Cyrillic form; for a person, its last word (the surname) refuses
+/// the feminine endings of a masculine surname.
+fn cyrillic_pattern(entry: usize, form: &str, tongue: Tongue, person: bool) -> Option<Pattern> {
+    let all = words(form);
+    let last = all.len().saturating_sub(1);
+    let ws: Vec<PatWord> = all
         .into_iter()
-        .map(|w| PatWord { keys: inflection::keys(&w.norm, tongue), capital: w.capital })
+        .enumerate()
+        .map(|(k, w)| {
+            let refused =
+                if person && k == last { inflection::feminine_endings(&w.norm, tongue) } else { &[] };
+            PatWord { keys: inflection::keys(&w.norm, tongue), capital: w.capital, refused }
+        })
         .collect();
     (!ws.is_empty()).then_some(Pattern { entry, kind: FormKind::Original, words: ws, exact: None })
 }
@@ -278,9 +292,9 @@ fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
                 && p.keys.iter().enumerate().any(|(n, k)| {
                     let weak = n > 0 && k.chars().count() < 4 && w.initial;
                     !weak
-                        && w.norm
-                            .strip_prefix(k.as_str())
-                            .is_some_and(|rest| inflection::is_ending(rest, tongue))
+                        && w.norm.strip_prefix(k.as_str()).is_some_and(|rest| {
+                            inflection::is_ending(rest, tongue) && !p.refused.contains(&rest)
+                        })
                 })
         }
     }

@@ -32,28 +32,31 @@ pub struct BatchArgs {
     pub align: AlignOpts,
 }
 
-/// The [`AlignOpts`] that need the network, a machine translation or the cache: the
-/// argument id (the field name) and the flag. [`online_options_given`] checks the same set.
-const ONLINE_ONLY: &[(&str, &str)] = &[
-    ("mt", "--mt"),
-    ("mt_url", "--mt-url"),
-    ("mt_model", "--mt-model"),
-    ("to", "--to"),
-    ("mt_file", "--mt-file"),
-    ("embed_url", "--embed-url"),
-    ("embed_model", "--embed-model"),
-    ("embed_prefix", "--embed-prefix"),
-    ("sim_weight", "--sim-weight"),
-    ("sim_null", "--sim-null"),
-    ("sim_cross", "--sim-cross"),
-    ("no_cache", "--no-cache"),
-    ("cache_dir", "--cache-dir"),
+/// One option batch refuses: the argument id (the field name), the flag, and whether
+/// it was given.
+type OnlineOption = (&'static str, &'static str, fn(&AlignOpts) -> bool);
+
+/// The [`AlignOpts`] that need the network, a machine translation or the cache.
+const ONLINE_ONLY: &[OnlineOption] = &[
+    ("mt", "--mt", |a| a.mt.is_some()),
+    ("mt_url", "--mt-url", |a| a.mt_url.is_some()),
+    ("mt_model", "--mt-model", |a| a.mt_model.is_some()),
+    ("to", "--to", |a| a.to.is_some()),
+    ("mt_file", "--mt-file", |a| a.mt_file.is_some()),
+    ("embed_url", "--embed-url", |a| a.embed_url.is_some()),
+    ("embed_model", "--embed-model", |a| a.embed_model.is_some()),
+    ("embed_prefix", "--embed-prefix", |a| a.embed_prefix.is_some()),
+    ("sim_weight", "--sim-weight", |a| a.sim_weight.is_some()),
+    ("sim_null", "--sim-null", |a| a.sim_null.is_some()),
+    ("sim_cross", "--sim-cross", |a| a.sim_cross.is_some()),
+    ("no_cache", "--no-cache", |a| a.no_cache),
+    ("cache_dir", "--cache-dir", |a| a.cache_dir.is_some()),
 ];
 
 /// Hides an [`ONLINE_ONLY`] option from `batch --help`; it is still parsed, so that
 /// [`run`] can refuse it with a message saying why.
 fn hide_online(arg: Arg) -> Arg {
-    if ONLINE_ONLY.iter().any(|(id, _)| arg.get_id() == *id) { arg.hide(true) } else { arg }
+    if ONLINE_ONLY.iter().any(|(id, _, _)| arg.get_id() == *id) { arg.hide(true) } else { arg }
 }
 
 /// `--jobs`: a whole number from 1 upwards.
@@ -69,22 +72,7 @@ fn parse_jobs(value: &str) -> Result<usize, String> {
 
 /// The flags of the [`ONLINE_ONLY`] options given on the command line.
 fn online_options_given(a: &AlignOpts) -> Vec<&'static str> {
-    let given = [
-        a.mt.is_some(),
-        a.mt_url.is_some(),
-        a.mt_model.is_some(),
-        a.to.is_some(),
-        a.mt_file.is_some(),
-        a.embed_url.is_some(),
-        a.embed_model.is_some(),
-        a.embed_prefix.is_some(),
-        a.sim_weight.is_some(),
-        a.sim_null.is_some(),
-        a.sim_cross.is_some(),
-        a.no_cache,
-        a.cache_dir.is_some(),
-    ];
-    ONLINE_ONLY.iter().zip(given).filter(|(_, given)| *given).map(|((_, flag), _)| *flag).collect()
+    ONLINE_ONLY.iter().filter(|(_, _, given)| given(a)).map(|(_, flag, _)| *flag).collect()
 }
 
 /// Fails, naming them, when any [`ONLINE_ONLY`] option was given.

@@ -182,14 +182,22 @@ fn options_batch_cannot_use_are_refused_with_exit_2() {
     }
 }
 
+/// `--jobs` outside 1..=1024 is refused at once: 0 means nothing, and thousands of
+/// threads took seconds to start even on empty input (8,000: 25 s).
 #[test]
-fn jobs_0_is_refused_with_exit_2() {
+fn jobs_outside_1_to_1024_are_refused_with_exit_2() {
     let manifest = sample_line("1") + "\n";
-    let (code, lines, stderr) = run_batch(&["--jobs", "0"], &manifest);
-    assert_eq!(code, 2, "--jobs 0 is accepted");
-    assert!(lines.is_empty());
-    assert!(stderr.contains("--jobs") && stderr.contains("1 or more"), "{stderr}");
-    let (code, lines, stderr) = run_batch(&["--jobs", "1"], &manifest);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(lines.len(), 1);
+    for jobs in ["0", "1025", "8000"] {
+        let started = std::time::Instant::now();
+        let (code, lines, stderr) = run_batch(&["--jobs", jobs], &manifest);
+        assert_eq!(code, 2, "--jobs {jobs} is accepted");
+        assert!(lines.is_empty());
+        assert!(stderr.contains("--jobs") && stderr.contains("from 1 to 1024"), "{stderr}");
+        assert!(started.elapsed().as_secs() < 5, "--jobs {jobs} took {:?}", started.elapsed());
+    }
+    for jobs in ["1", "1024"] {
+        let (code, lines, stderr) = run_batch(&["--jobs", jobs], &manifest);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(lines.len(), 1);
+    }
 }

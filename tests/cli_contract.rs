@@ -165,7 +165,7 @@ fn bad_input_exits_2_with_a_message_naming_it() {
         (vec!["check", "en.txt", "ru.txt", "--format", "docx"], &["--format"]),
         (vec!["align", "en.txt", "ru.txt", "--max-group", "0"], &["--max-group"]),
         (vec!["align", "en.txt", "ru.txt", "--max-group", "-3"], &["-3"]),
-        (vec!["batch", "en.txt", "--jobs", "0"], &["--jobs", "1 or more"]),
+        (vec!["batch", "en.txt", "--jobs", "0"], &["--jobs", "from 1 to 1024"]),
         (vec!["check", "en.txt", "ru.txt", "--fail-on", "fatal"], &["--fail-on", "fatal"]),
         (vec!["check", "en.txt", "ru.txt", "--profile", "nosuch"], &["nosuch"]),
         (vec!["translit", "--system", "nosuch", "Минск"], &["nosuch"]),
@@ -241,6 +241,36 @@ fn a_successful_run_writes_the_whole_output_file() {
     let to_stdout = sverka(dir.path(), &["align", "en.txt", "ru.txt", "--format", "vecalign"]);
     assert_eq!(written, stdout(&to_stdout));
     assert_eq!(written.lines().count(), 2, "{written}");
+}
+
+/// `-o` through a symbolic link replaces the file it points to and keeps the link; `-o`
+/// to a FIFO (as to `/dev/null` or `/dev/stdout`) writes into it and leaves it a FIFO.
+#[cfg(unix)]
+#[test]
+fn output_follows_links_and_writes_into_special_files() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = fixtures();
+    let vecalign = ["align", "en.txt", "ru.txt", "--format", "vecalign"];
+    let expected = stdout(&sverka(dir.path(), &vecalign));
+    std::os::unix::fs::symlink("existing.out", dir.path().join("link.out")).expect("symlink");
+    let out = sverka(dir.path(), &[&vecalign[..], &["-o", "link.out"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let link = std::fs::symlink_metadata(dir.path().join("link.out")).expect("link");
+    assert!(link.file_type().is_symlink(), "the link was replaced by a file");
+    assert_eq!(std::fs::read_to_string(dir.path().join("existing.out")).expect("read"), expected);
+
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
+    };
+    let out = sverka(dir.path(), &[&vecalign[..], &["-o", "pipe"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Checked before joining: a replaced FIFO never gets a writer, and its reader waits.
+    assert!(std::fs::symlink_metadata(&fifo).expect("fifo").file_type().is_fifo(), "the FIFO was replaced");
+    assert_eq!(reader.join().expect("reader"), expected);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Writing results: to stdout, or atomically to a file (a temp file in the same
 //! directory renamed into place, nothing left behind on failure; the file gets the
-//! permissions of the file it replaces, or 0644 when new). A closed stdout pipe is not
-//! an error.
+//! permissions of the file it replaces, or 0644 when new). A symbolic link is followed
+//! (the file it points to is replaced, the link stays), and a device, FIFO or socket
+//! (`-o /dev/null`, `-o /dev/stdout`) is written to, never replaced. A closed stdout
+//! pipe is not an error.
 
 use anyhow::{Context, bail};
 use std::io::Write;
@@ -16,16 +18,50 @@ pub fn write(path: Option<&Path>, content: &str) -> anyhow::Result<()> {
             out.flush()?;
             Ok(())
         }
-        Some(path) => write_atomic(path, content.as_bytes()),
+        Some(path) => {
+            let target = follow_link(path);
+            match std::fs::metadata(&target) {
+                Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                    write_through(path, &target, content.as_bytes())
+                }
+                _ => write_atomic(path, &target, content.as_bytes()),
+            }
+        }
     }
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
+/// The file a symbolic link points to (the path itself when it is no link, or a link
+/// to nothing).
+fn follow_link(path: &Path) -> std::path::PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.into())
+        }
+        _ => path.into(),
+    }
+}
+
+/// Writes to a special file (device, FIFO, socket) in place: there is nothing to
+/// rename over it. Errors name `shown`, the path the user gave.
+fn write_through(shown: &Path, target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .with_context(|| format!("{}: cannot open for writing", shown.display()))?;
+    file.write_all(bytes).with_context(|| format!("{}: write failed", shown.display()))?;
+    file.flush().with_context(|| format!("{}: write failed", shown.display()))?;
+    Ok(())
+}
+
+/// Writes `bytes` to the regular file `target` (or a new one) through a temp file
+/// renamed into place. Errors name `shown`, the path the user gave.
+fn write_atomic(shown: &Path, target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let path = shown;
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if path.is_dir() {
+    if target.is_dir() {
         bail!("{}: is a directory; give -o a file name", path.display());
     }
     if dir.exists() && !dir.is_dir() {
@@ -38,8 +74,8 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("{}: cannot create a file in this directory", path.display()))?;
     tmp.write_all(bytes).with_context(|| format!("{}: write failed", path.display()))?;
     tmp.as_file().sync_all().with_context(|| format!("{}: write failed", path.display()))?;
-    set_permissions(&tmp, path).with_context(|| format!("{}: cannot set permissions", path.display()))?;
-    tmp.persist(path).with_context(|| format!("{}: cannot move the output into place", path.display()))?;
+    set_permissions(&tmp, target).with_context(|| format!("{}: cannot set permissions", path.display()))?;
+    tmp.persist(target).with_context(|| format!("{}: cannot move the output into place", path.display()))?;
     Ok(())
 }
 

@@ -42,13 +42,15 @@ fn one_result_per_line_in_order_with_errors_in_place() {
             r#"{{"id":7,"a":"{dir}/tests/batch/en.txt","b":"{dir}/tests/batch/ru.txt"}}"#,
             "\n",
             r#"{{"id":"missing","a":"{dir}/tests/batch/nope.txt","b":"{dir}/tests/batch/ru.txt"}}"#,
-            "\n"
+            "\n",
+            "  \n"
         ),
         dir = dir
     );
     let (code, lines, stderr) = run_batch(&["--jobs", "2"], &manifest);
     assert_eq!(code, 0, "stderr: {stderr}");
-    assert_eq!(lines.len(), 4);
+    // One output line per input line, the blank one included, so lines pair by position.
+    assert_eq!(lines.len(), 5);
     assert_eq!(lines[0]["id"], "inline");
     assert_eq!(lines[0]["beads"].as_array().map(Vec::len), Some(2));
     assert_eq!(lines[0]["stats"]["sentences_b"], 2);
@@ -58,6 +60,8 @@ fn one_result_per_line_in_order_with_errors_in_place() {
     assert!(lines[2]["beads"].as_array().is_some_and(|b| !b.is_empty()));
     assert_eq!(lines[3]["id"], "missing");
     assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("nope.txt")), "{}", lines[3]);
+    assert_eq!(lines[4]["id"], serde_json::Value::Null);
+    assert!(lines[4]["error"].as_str().is_some_and(|e| e.starts_with("line 5: empty line")), "{}", lines[4]);
 }
 
 #[test]

@@ -157,11 +157,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let mut line_no = 0;
     while next_line(&mut reader, &mut buf).with_context(|| format!("{name}:{}: cannot read", line_no + 1))? {
         line_no += 1;
-        let line = String::from_utf8(std::mem::take(&mut buf));
-        if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
-            continue;
-        }
-        chunk.push((line_no, line));
+        chunk.push((line_no, String::from_utf8(std::mem::take(&mut buf))));
         if chunk.len() == CHUNK_LINES {
             flush(&pool, &shared, &mut chunk, &mut out)?;
         }
@@ -210,6 +206,14 @@ fn process_line(shared: &Shared, line_no: usize, line: &RawLine) -> String {
         Ok(line) => line,
         Err(e) => return not_utf8_line(line_no, e),
     };
+    if line.trim().is_empty() {
+        // One output line per input line (DESIGN.md), so that a consumer may pair them by
+        // position: a blank line is answered too.
+        return error_line(
+            Value::Null,
+            &format!("line {line_no}: empty line; every line must name one pair"),
+        );
+    }
     let item: Item = match serde_json::from_str(line) {
         Ok(item) => item,
         Err(e) => return error_line(id_of(line), &format!("line {line_no}: {e}")),

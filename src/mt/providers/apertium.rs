@@ -1,5 +1,7 @@
-//! Apertium APy: `POST {base}/translate` with the form `langpair=bel|rus&q=TEXT&markUnknown=no`
-//! (ISO 639-3 codes); the answer is `{"responseData": {"translatedText"}, "responseStatus"}`.
+//! Apertium APy: `POST {base}/translate?langpair=bel|rus` (ISO 639-3 codes, in the query
+//! string as DESIGN.md names it) with the form `q=TEXT&markUnknown=no` (the text in the
+//! body, so that no URL grows with it); the answer is `{"responseData":
+//! {"translatedText"}, "responseStatus"}`.
 //! One text per request: APy translates running text and does not keep line breaks.
 
 use super::Backend;
@@ -56,8 +58,9 @@ impl Backend for Apertium {
         texts
             .iter()
             .map(|text| {
-                let form = [("langpair", langpair.as_str()), ("q", text.as_str()), ("markUnknown", "no")];
-                let body = self.http.send(|client| client.post(&url).form(&form))?;
+                let form = [("q", text.as_str()), ("markUnknown", "no")];
+                let query = [("langpair", langpair.as_str())];
+                let body = self.http.send(|client| client.post(&url).query(&query).form(&form))?;
                 let answer = self.http.parse_json(&body)?;
                 answer
                     .get("responseData")

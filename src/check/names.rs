@@ -499,10 +499,10 @@ fn message(names: &Names, group: &[usize], id: usize, want: &Expected) -> String
              this text): use one spelling throughout"
         );
     }
-    let other = if uses(expected) > 0 {
+    let others: Vec<usize> = group.iter().copied().filter(|&g| g != id).collect();
+    let other = if uses(expected) > 0 || others.is_empty() {
         expected.clone()
     } else {
-        let others: Vec<usize> = group.iter().copied().filter(|&g| g != id).collect();
         names.surfaces[most_used(names, &others)].clone()
     };
     format!(

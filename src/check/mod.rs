@@ -48,6 +48,8 @@ pub(crate) struct Pair<'a> {
     pub glossary: Glossary,
     /// Glossary matches of each translation sentence (empty unless it is English).
     pub en_terms: Vec<Vec<TermMatch>>,
+    /// Glossary matches of each original sentence (empty unless the translation is English).
+    pub orig_terms: Vec<Vec<TermMatch>>,
 }
 
 impl<'a> Pair<'a> {
@@ -74,17 +76,25 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        let en_terms = if en.lang == Lang::en() {
-            en.sentences.iter().map(|s| glossary.find(&s.text, &en.lang)).collect()
-        } else {
-            vec![Vec::new(); en.len()]
+        let terms = |doc: &Document| -> Vec<Vec<TermMatch>> {
+            if en.lang == Lang::en() {
+                doc.sentences.iter().map(|s| glossary.find(&s.text, &doc.lang)).collect()
+            } else {
+                vec![Vec::new(); doc.len()]
+            }
         };
-        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_terms }
+        let (en_terms, orig_terms) = (terms(en), terms(orig));
+        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_terms, orig_terms }
     }
 
     /// Glossary matches of translation sentence `i`.
     pub fn en_terms(&self, i: usize) -> &[TermMatch] {
         self.en_terms.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Glossary matches of original sentence `j`.
+    pub fn orig_terms(&self, j: usize) -> &[TermMatch] {
+        self.orig_terms.get(j).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the translation is English (glossary and name checks apply).

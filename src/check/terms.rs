@@ -79,13 +79,13 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
         let mut reported: Vec<usize> = Vec::new();
         for &j in orig_ids.iter() {
             let text = pair.orig_text(j);
-            for TermMatch { entry: e, span, .. } in pair.glossary.find(text, &pair.orig.lang) {
+            for &TermMatch { entry: e, ref span, .. } in pair.orig_terms(j) {
                 if present.contains(&e) || reported.contains(&e) {
                     continue;
                 }
                 let Some(entry) = pair.glossary.entries.get(e) else { continue };
                 reported.push(e);
-                let found = &text[span];
+                let found = &text[span.clone()];
                 let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
                 let short = entry.en.split_whitespace().last().filter(|_| entry.kind == TermType::Person);
                 let or_short =
@@ -117,11 +117,8 @@ pub(crate) fn lost_in_mt(pair: &Pair<'_>) -> Vec<Finding> {
         if en_ids.is_empty() || orig_ids.is_empty() {
             continue;
         }
-        let present: Vec<usize> = orig_ids
-            .iter()
-            .flat_map(|&j| pair.glossary.find(pair.orig_text(j), lang))
-            .map(|m| m.entry)
-            .collect();
+        let present: Vec<usize> =
+            orig_ids.iter().flat_map(|&j| pair.orig_terms(j)).map(|m| m.entry).collect();
         let mut reported: Vec<usize> = Vec::new();
         for &i in en_ids.iter() {
             for m in pair.en_terms(i) {

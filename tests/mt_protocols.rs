@@ -127,22 +127,16 @@ fn openai() -> Loopback {
     })
 }
 
-/// `sverka translate INPUT --presegmented --from ru --to en --mt PROVIDER --mt-url URL --no-cache`.
+/// `sverka translate INPUT --from ru --to en --mt PROVIDER --mt-url URL --no-cache`.
+fn translate_args<'a>(input: &'a str, provider: &'a str, url: &'a str) -> Vec<&'a str> {
+    vec!["translate", input, "--from", "ru", "--to", "en", "--mt", provider, "--mt-url", url, "--no-cache"]
+}
+
+/// [`translate_args`] with `--presegmented` (one line, one text; the empty line kept).
 fn translate_ru_en<'a>(input: &'a str, provider: &'a str, url: &'a str) -> Vec<&'a str> {
-    vec![
-        "translate",
-        input,
-        "--presegmented",
-        "--from",
-        "ru",
-        "--to",
-        "en",
-        "--mt",
-        provider,
-        "--mt-url",
-        url,
-        "--no-cache",
-    ]
+    let mut args = translate_args(input, provider, url);
+    args.push("--presegmented");
+    args
 }
 
 fn expected(target: &str) -> String {
@@ -236,19 +230,7 @@ fn wrong_or_missing_keys_fail_clearly_without_showing_the_key() {
         ("openai", openai(), "OPENAI_API_KEY"),
     ] {
         let url = if provider == "openai" { format!("{}/v1", server.url) } else { server.url.clone() };
-        let args = [
-            "translate",
-            &input,
-            "--from",
-            "ru",
-            "--to",
-            "en",
-            "--mt",
-            provider,
-            "--mt-url",
-            &url,
-            "--no-cache",
-        ];
+        let args = translate_args(&input, provider, &url);
         let started = Instant::now();
         let (code, out, err) = sverka(&args, &[(var, wrong)]);
         assert_eq!(code, 2, "{provider}: {err}");
@@ -272,8 +254,7 @@ fn the_google_key_in_the_url_never_shows_even_when_nothing_listens() {
     let input = input_file(dir.path());
     let port = services::free_port();
     let url = format!("http://127.0.0.1:{port}");
-    let args =
-        ["translate", &input, "--from", "ru", "--to", "en", "--mt", "google", "--mt-url", &url, "--no-cache"];
+    let args = translate_args(&input, "google", &url);
     let started = Instant::now();
     let (code, out, err) = sverka(&args, &[("GOOGLE_API_KEY", SECRET)]);
     assert_eq!(code, 2, "{err}");
@@ -325,19 +306,7 @@ fn a_service_that_stays_down_is_a_clear_network_error() {
     let server = Loopback::start(|_, _| Reply::json(503, json!({"error": "Service Unavailable"})));
     let dir = tempfile::tempdir().unwrap();
     let input = input_file(dir.path());
-    let args = [
-        "translate",
-        &input,
-        "--from",
-        "ru",
-        "--to",
-        "en",
-        "--mt",
-        "libretranslate",
-        "--mt-url",
-        &server.url,
-        "--no-cache",
-    ];
+    let args = translate_args(&input, "libretranslate", &server.url);
     let (code, out, err) = sverka(&args, &[]);
     assert_eq!(code, 2);
     assert_eq!(out, "");

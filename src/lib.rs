@@ -8,8 +8,8 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
-mod chars;
 pub mod check;
+pub mod config;
 pub mod error;
 pub mod glossary;
 pub mod input;
@@ -20,6 +20,7 @@ pub mod numbers;
 pub mod pair;
 pub mod report;
 pub mod segment;
+pub mod text;
 pub mod translit;
 
 pub use error::{Error, Result};

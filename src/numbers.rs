@@ -13,10 +13,9 @@
 //!
 //! OWNER: issue 5 (checks), used by the aligner's anchors (issue 3).
 
-use crate::chars::{is_letter, is_word_char};
+use crate::text::tables::{self, NumberWordKind};
+use crate::text::{is_letter, is_word_char};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A normalised quantity found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -62,7 +61,7 @@ impl Quantity {
             Quantity::Number(n) => n.clone(),
             Quantity::Percent(n) => format!("{n}%"),
             Quantity::Date { year, month, day } => {
-                let month_name = month.map(|m| MONTHS_EN[usize::from(m.saturating_sub(1)) % 12]);
+                let month_name = month.map(month_name);
                 match (year, month_name, day) {
                     (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
                     (None, Some(m), Some(d)) => format!("{d} {m}"),
@@ -85,83 +84,36 @@ pub struct NumberToken {
     pub span: std::ops::Range<usize>,
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of month `m` (1–12), capitalised (`March`).
+fn month_name(m: u8) -> String {
+    let name = tables::calendar()
+        .iter()
+        .find(|c| c.lang == "en" && c.month() == Some(m))
+        .and_then(|c| c.forms.first())
+        .copied()
+        .unwrap_or("");
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
 
-/// Month words of English, Russian and Belarusian (all case forms used with dates).
-fn month_table() -> &'static HashMap<&'static str, u8> {
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        const WORDS: [&str; 12] = [
-            "january jan январь января январе январю студзень студзеня студзені студзеню",
-            "february feb февраль февраля феврале февралю люты лютага лютым лютаму",
-            "march mar март марта марте марту сакавік сакавіка сакавіку",
-            "april apr апрель апреля апреле апрелю красавік красавіка красавіку",
-            "may май мая мае маю травень траўня траўні траўню",
-            "june jun июнь июня июне июню чэрвень чэрвеня чэрвені чэрвеню",
-            "july jul июль июля июле июлю ліпень ліпеня ліпені ліпеню",
-            "august aug август августа августе августу жнівень жніўня жніўні жніўню",
-            "september sep sept сентябрь сентября сентябре сентябрю верасень верасня верасні верасню",
-            "october oct октябрь октября октябре октябрю кастрычнік кастрычніка кастрычніку",
-            "november nov ноябрь ноября ноябре ноябрю лістапад лістапада лістападзе лістападу",
-            "december dec декабрь декабря декабре декабрю снежань снежня снежні снежню",
-        ];
-        let mut map = HashMap::new();
-        for (i, line) in WORDS.iter().enumerate() {
-            for w in line.split(' ') {
-                map.insert(w, (i + 1) as u8);
-            }
-        }
-        map
-    })
+/// The month a word (lower case) names in English, Russian or Belarusian, in any of its
+/// date forms (`text/data/calendar.tsv`).
+fn month_of(word: &str) -> Option<u8> {
+    tables::calendar()
+        .iter()
+        .filter(|c| matches!(c.lang, "en" | "ru" | "be"))
+        .find(|c| c.forms.contains(&word))
+        .and_then(tables::CalendarName::month)
 }
 
 /// Power of ten of a scale word (`тыс.` 3, `million` 6, `млрд` 9), if it is one.
 fn scale_of(word: &str) -> Option<u32> {
-    const EXACT: [(&str, u32); 9] = [
-        ("тыс", 3),
-        ("млн", 6),
-        ("млрд", 9),
-        ("трлн", 12),
-        ("mln", 6),
-        ("bn", 9),
-        ("bln", 9),
-        ("thousand", 3),
-        ("thousands", 3),
-    ];
-    const PREFIX: [(&str, u32); 10] = [
-        ("тысяч", 3),
-        ("трыльён", 12),
-        ("million", 6),
-        ("миллион", 6),
-        ("мільён", 6),
-        ("billion", 9),
-        ("миллиард", 9),
-        ("мільярд", 9),
-        ("trillion", 12),
-        ("триллион", 12),
-    ];
-    if let Some((_, e)) = EXACT.iter().find(|(w, _)| *w == word) {
-        return Some(*e);
-    }
-    PREFIX.iter().find(|(p, _)| word.starts_with(p)).map(|(_, e)| *e)
+    tables::number_word(word, NumberWordKind::Scale).map(|w| w.value)
 }
 
 /// Whether a word marks a percentage (`процентов`, `працэнты`, `percent`, `pct`).
 fn is_percent_word(word: &str) -> bool {
-    ["процент", "працэнт", "percent", "pct", "проц"].iter().any(|p| word.starts_with(p))
+    tables::number_word(word, NumberWordKind::Percent).is_some()
 }
 
 /// Where `per cent` ends, when the word `w` (ending at `wend`) is its `per`.
@@ -300,7 +252,7 @@ fn number_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
             percent = true;
             end = cent_end;
         } else if plain_int {
-            if let Some(&m) = month_table().get(w.as_str()) {
+            if let Some(m) = month_of(&w) {
                 if w != "may" || s.ch(k).is_some_and(char::is_uppercase) {
                     month_day = Some((m, wend));
                 }
@@ -405,7 +357,7 @@ fn word_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
         let q = Quantity::Number(n.to_string());
         return (Some(NumberToken { value: q, span: s.byte(i)..s.byte(wend) }), wend);
     }
-    let Some(&month) = month_table().get(w.as_str()) else { return (None, wend) };
+    let Some(month) = month_of(&w) else { return (None, wend) };
     let capital = s.ch(i).is_some_and(char::is_uppercase);
     let latin = s.ch(i).is_some_and(|c| c.is_ascii_alphabetic());
     if latin && !capital {
@@ -496,29 +448,11 @@ fn canonical(int: &str, frac: &str, exp: u32) -> String {
 /// Cardinal numbers written as words (`two`, `двух`, `тры`, `десять`), canonical
 /// values; used to accept "2" against "two" when comparing the two sides.
 pub fn word_values(text: &str) -> Vec<String> {
-    static TABLE: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        const WORDS: [(&str, u32); 12] = [
-            ("one once single один одна одно одного одной одному одним адзін адна адно аднаго", 1),
-            ("two twice both два две двух двум двумя оба обе дзве двух двум двума", 2),
-            ("three три трёх трех трем трём тремя тры трох тром", 3),
-            ("four четыре четырёх четырех четырем чатыры чатырох", 4),
-            ("five пять пяти пяццю пяць", 5),
-            ("six шесть шести шэсць шасці", 6),
-            ("seven семь семи сем сямі", 7),
-            ("eight восемь восьми восем васьмі", 8),
-            ("nine девять девяти дзевяць дзевяці", 9),
-            ("ten десять десяти дзесяць дзесяці", 10),
-            ("hundred сто сотни", 100),
-            ("thousand тысяча тысячи", 1000),
-        ];
-        WORDS.iter().flat_map(|(ws, v)| ws.split(' ').map(move |w| (w, *v))).collect()
-    });
     let mut out = Vec::new();
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 20) {
+    for word in crate::text::letter_runs(text).filter(|w| w.len() <= 20) {
         let lower = word.to_lowercase();
-        if let Some((_, v)) = table.iter().find(|(w, _)| *w == lower) {
-            out.push(v.to_string());
+        if let Some(w) = tables::number_word(&lower, NumberWordKind::Cardinal) {
+            out.push(w.value.to_string());
         }
     }
     out

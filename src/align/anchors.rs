@@ -10,6 +10,7 @@
 use super::{Dictionary, Resources};
 use crate::model::{Document, Lang};
 use rayon::prelude::*;
+use crate::text::{FastMap, UnionFind, fold_word, is_cyrillic, letter_runs, stable_hash as key};
 use std::collections::HashMap;
 
 /// The anchor keys of one unit (a sentence, or a block of sentences at coarse levels):
@@ -78,20 +79,6 @@ fn aggregate(keys: &mut [(u64, f32)]) -> Vec<(u64, f32)> {
     out
 }
 
-/// FNV-1a over a tag byte and a string: stable, fast, good enough for anchor keys.
-const fn key(tag: u8, s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ tag as u64;
-    h = h.wrapping_mul(0x0100_0000_01b3);
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h
-}
-
 /// The keys of the punctuation marks that are anchors: `? ! ( : ;` and quotation marks
 /// (all styles share the last key).
 pub(crate) const PUNCTUATION_KEYS: [u64; 6] =
@@ -136,57 +123,6 @@ fn mostly_cyrillic(doc: &Document) -> bool {
         }
     }
     cyr > lat || (cyr == 0 && lat == 0 && doc.lang.is_cyrillic())
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
-
-/// Alphabetic words of a sentence.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty())
-}
-
-/// `char::is_alphabetic` with a fast path for the basic Cyrillic letters (the general
-/// case looks the character up in a table).
-fn is_alphabetic(c: char) -> bool {
-    matches!(c, 'a'..='z' | 'A'..='Z' | '\u{0410}'..='\u{044F}') || (c > '\x7f' && c.is_alphabetic())
-}
-
-fn fold(c: char) -> &'static str {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-        'ç' | 'č' | 'ć' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => "u",
-        'ý' | 'ÿ' => "y",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'þ' => "th",
-        'ð' => "d",
-        'š' | 'ś' => "s",
-        'ž' | 'ź' | 'ż' => "z",
-        'ł' => "l",
-        'ř' => "r",
-        'ё' => "е",
-        _ => "",
-    }
-}
-
-/// Lower-cased, accent-folded form of a word.
-fn normalise(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match fold(c) {
-            "" => out.push(c),
-            f => out.push_str(f),
-        }
-    }
-    out
 }
 
 /// The shared-prefix key of a word, when the word is long enough to carry meaning
@@ -288,46 +224,33 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
         .collect();
     // Union-find over cyr ids 0..C and lat ids C..C+L.
     let nc = cyr_words.len();
-    let mut parent: Vec<usize> = (0..nc + lat_words.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut groups = UnionFind::new(nc + lat_words.len());
     for &(c, l) in &links {
-        let (rc, rl) = (find(&mut parent, c), find(&mut parent, nc + l));
-        parent[rc] = rl;
+        groups.union(nc + l, c);
     }
     let mut cyr = HashMap::new();
     let mut lat = HashMap::new();
     for &(c, l) in &links {
-        let root = find(&mut parent, c) as u64;
+        let root = groups.find(c) as u64;
         cyr.insert(cyr_words[c].clone(), key(b'n', &root.to_string()));
         lat.insert(lat_words[l].clone(), key(b'n', &root.to_string()));
     }
     (cyr, lat)
 }
 
-/// Month and weekday stems (`data/calendar.tsv`): (folded stem, must be capitalised, key).
+/// Month and weekday stems (`text/data/calendar.tsv`): (folded stem, must be capitalised, key).
 type Calendar = HashMap<char, Vec<(String, bool, u64)>>;
 
 fn calendar() -> &'static Calendar {
     static TABLE: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut out: Calendar = HashMap::new();
-        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
-            let mut cells = line.split('\t');
-            let Some(id) = cells.next() else { continue };
-            for (col, stem) in cells.enumerate() {
-                if !stem.is_empty() {
-                    // Columns: en ru be de fr is; English and German months are capitalised.
-                    let stem = normalise(stem);
-                    let first = stem.chars().next().unwrap_or(' ');
-                    out.entry(first).or_default().push((stem, col == 0 || col == 3, key(b'c', id)));
-                }
-            }
+        for name in crate::text::tables::calendar().iter().filter(|c| !c.stem.is_empty()) {
+            // English and German names are capitalised.
+            let stem = fold_word(name.stem);
+            let first = stem.chars().next().unwrap_or(' ');
+            let capitalised = matches!(name.lang, "en" | "de");
+            out.entry(first).or_default().push((stem, capitalised, key(b'c', name.id)));
         }
         out
     })
@@ -342,7 +265,7 @@ fn calendar_key(word: &str, folded: &str) -> Option<u64> {
 
 /// Dictionary stem: long words lose up to two final letters (case endings).
 fn dict_stem(word: &str) -> String {
-    let norm = normalise(word);
+    let norm = fold_word(word);
     let n = norm.chars().count();
     if n <= 4 {
         return norm;
@@ -373,7 +296,7 @@ struct Side<'a> {
 /// in that order.
 fn word_keys(w: &str, side: &Side<'_>, names: &HashMap<String, u64>, dict: &DictIdx) -> Vec<(u64, f32)> {
     let mut keys = Vec::new();
-    let folded = normalise(w);
+    let folded = fold_word(w);
     if let Some(k) = word_key(w, &folded) {
         keys.push((k, W_WORD));
     }
@@ -408,13 +331,13 @@ struct Vocab<'a> {
 
 impl<'a> Vocab<'a> {
     fn new(doc: &'a Document) -> Self {
-        let mut ids: HashMap<&str, u32, FastHash> = HashMap::default();
+        let mut ids: FastMap<&str, u32> = HashMap::default();
         let mut words = Vec::new();
         let sentences = doc
             .sentences
             .iter()
             .map(|s| {
-                self::words(&s.text)
+                letter_runs(&s.text)
                     .map(|w| {
                         *ids.entry(w).or_insert_with(|| {
                             words.push(w);
@@ -440,34 +363,7 @@ impl<'a> Vocab<'a> {
     }
 }
 
-/// FNV-1a as a `HashMap` hasher for short words and anchor keys (faster than the
-/// default SipHash; the maps are only looked up, never iterated).
-#[derive(Default, Clone, Copy)]
-struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// Raw (unweighted by rarity) keys of one sentence, given the keys of every word of
-/// the document (`vocab`) and the sentence's word ids.
+/// The raw (unweighted) keys of one sentence.
 fn raw_keys(
     text: &str,
     word_ids: &[u32],
@@ -540,8 +436,8 @@ pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>
 
 /// Keeps keys seen on both sides and weights them by rarity.
 fn weigh(raw_a: Vec<Vec<(u64, f32)>>, raw_b: Vec<Vec<(u64, f32)>>) -> (Vec<Anchors>, Vec<Anchors>) {
-    let df = |raw: &[Vec<(u64, f32)>]| -> HashMap<u64, u32, FastHash> {
-        let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
+    let df = |raw: &[Vec<(u64, f32)>]| -> FastMap<u64, u32> {
+        let mut df: FastMap<u64, u32> = HashMap::default();
         for s in raw {
             let mut keys: Vec<u64> = s.iter().map(|k| k.0).collect();
             keys.sort_unstable();
@@ -598,21 +494,18 @@ mod tests {
 
     #[test]
     fn calendar_names_match_across_languages() {
-        let k = |w: &str| calendar_key(w, &normalise(w));
+        let k = |w: &str| calendar_key(w, &fold_word(w));
         assert!(k("October").is_some());
         assert_eq!(k("October"), k("октября"));
         assert_eq!(k("кастрычніка"), k("octobre"));
         assert_eq!(k("Monday"), k("понедельник"));
         assert_eq!(k("monday"), None, "English names must be capitalised");
         assert_eq!(k("Moscow"), None);
-        for line in include_str!("data/calendar.tsv").lines().filter(|l| !l.starts_with('#')) {
-            assert_eq!(line.split('\t').count(), 7, "{line}");
-        }
     }
 
     #[test]
     fn word_keys_fold_accents_and_skip_short_words() {
-        let k = |w: &str| word_key(w, &normalise(w));
+        let k = |w: &str| word_key(w, &fold_word(w));
         assert_eq!(k("Expedition"), k("expédition"));
         assert_eq!(k("der"), None);
         assert!(k("EU").is_some());

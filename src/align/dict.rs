@@ -56,10 +56,6 @@ fn b64(s: &str) -> Option<usize> {
     Some(n)
 }
 
-fn is_cyrillic_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
-}
-
 /// Parses a dictd dictionary from its index and its (decompressed) data. Each headword
 /// is paired with the Cyrillic words (3+ letters) of its definition; headwords that
 /// are phrases or start with `0`–`9`, `-`, `'` or `_` are skipped.
@@ -84,8 +80,8 @@ pub fn parse_dictd(index: &str, data: &[u8]) -> Result<Dictionary, DictError> {
         }
         let entry = String::from_utf8_lossy(entry);
         let mut seen: Vec<&str> = Vec::new();
-        for w in entry.split(|c: char| !c.is_alphabetic()) {
-            if w.chars().count() >= 3 && is_cyrillic_word(w) && !seen.contains(&w) {
+        for w in crate::text::letter_runs(&entry) {
+            if w.chars().count() >= 3 && crate::text::script::starts_cyrillic(w) && !seen.contains(&w) {
                 seen.push(w);
             }
         }

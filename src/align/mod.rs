@@ -200,7 +200,7 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
 pub fn is_noise(text: &str) -> bool {
     let (mut letters, mut digits) = (0, 0);
     for c in text.chars() {
-        if crate::chars::is_letter(c) {
+        if crate::text::is_letter(c) {
             letters += 1;
             digits = 0;
         } else if c.is_ascii_digit() {

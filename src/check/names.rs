@@ -21,117 +21,11 @@
 use super::{Pair, spelling, terms};
 use crate::glossary::FormKind;
 use crate::glossary::inflection::{self, Tongue};
-use crate::glossary::matching::words;
-use crate::model::{CheckKind, Finding, Severity};
+use crate::text::{UnionFind, is_cyrillic, words};
+use crate::model::{CheckKind, Finding, Lang, Severity};
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Sentence-initial words that are capitalised for being first, not for being names.
-const STARTERS: &[&str] = &[
-    "about",
-    "according",
-    "after",
-    "again",
-    "all",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "another",
-    "as",
-    "at",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "for",
-    "former",
-    "from",
-    "further",
-    "he",
-    "her",
-    "here",
-    "his",
-    "however",
-    "if",
-    "in",
-    "it",
-    "its",
-    "last",
-    "later",
-    "many",
-    "meanwhile",
-    "more",
-    "most",
-    "moreover",
-    "next",
-    "not",
-    "now",
-    "on",
-    "one",
-    "other",
-    "our",
-    "over",
-    "she",
-    "since",
-    "some",
-    "such",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "under",
-    "until",
-    "we",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "with",
-    "within",
-    "without",
-    "yesterday",
-    "yet",
-];
-
-/// Union-find over surface ids.
-struct Groups(Vec<usize>);
-
-impl Groups {
-    fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        self.0[x] = r;
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[rb] = ra;
-        }
-    }
-}
 
 /// A capitalised Latin word that may be a name.
 fn is_name(word: &str, initial: bool) -> bool {
@@ -140,11 +34,7 @@ fn is_name(word: &str, initial: bool) -> bool {
         && word.chars().all(|c| !is_cyrillic(c) && c.is_alphabetic())
         && !word.chars().all(char::is_uppercase)
         && word.chars().count() >= 3
-        && !(initial && STARTERS.contains(&word.to_lowercase().as_str()))
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4ff}').contains(&c)
+        && !(initial && crate::segment::rules::for_lang(&Lang::en()).is_starter(word))
 }
 
 /// Every occurrence of every candidate name: surfaces in first-seen order and, per
@@ -213,7 +103,7 @@ impl Names {
 }
 
 /// Links surfaces whose spellings are Latin variants of each other.
-fn link_latin(names: &Names, groups: &mut Groups) {
+fn link_latin(names: &Names, groups: &mut UnionFind) {
     let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
     for (id, s) in names.surfaces.iter().enumerate() {
         by_skeleton.entry(spelling::skeleton(&spelling::key(s))).or_default().push(id);
@@ -234,7 +124,7 @@ fn link_latin(names: &Names, groups: &mut Groups) {
 const RENDERS: f64 = 0.75;
 
 /// Links surfaces that render the same Cyrillic word in their beads' originals.
-fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut Groups) {
+fn link_through_alignment(pair: &Pair<'_>, names: &Names, groups: &mut UnionFind) {
     let tongue = if pair.orig.lang.code() == "be" { Tongue::Be } else { Tongue::Ru };
     let mut cache: HashMap<(String, usize), bool> = HashMap::new();
     let mut renders: HashMap<String, Vec<usize>> = HashMap::new();
@@ -335,7 +225,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     }
     let mut out = report(&case_groups(pair), pair, |_, _| None);
     let names = Names::collect(pair);
-    let mut groups = Groups((0..names.surfaces.len()).collect());
+    let mut groups = UnionFind::new(names.surfaces.len());
     link_latin(&names, &mut groups);
     link_through_alignment(pair, &names, &mut groups);
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();

@@ -8,20 +8,8 @@
 //! (`Лаврова` is accepted for `Лавров`, as it should be) and rely on the glossary for
 //! irregular stems (`Орёл|Орла`, `Магілёў|Магілёва`).
 
-/// Russian case endings of nouns, adjectives and surnames (after `ё` → `е`).
-const RU: &[&str] = &[
-    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям", "ами",
-    "ями", "ах", "ях", "ов", "ев", "ий", "ый", "ия", "ие", "ию", "ием", "ии", "ией", "ого", "его", "ому",
-    "ему", "ым", "им", "ых", "их", "ая", "яя", "ое", "ее", "ую", "юю", "ые", "ыми", "ими", "ью", "ьи", "ье",
-    "ья",
-];
-
-/// Belarusian case endings (after `ё` → `е`).
-const BE: &[&str] = &[
-    "а", "я", "о", "е", "ы", "і", "у", "ю", "ь", "й", "ў", "ом", "ем", "ам", "ям", "ой", "ай", "ей", "яй",
-    "ою", "аю", "ею", "ах", "ях", "аў", "яў", "амі", "ямі", "ага", "яга", "аму", "яму", "ым", "ім", "ых",
-    "іх", "ая", "яя", "ое", "ае", "ую", "юю", "ыя", "ія", "ымі", "імі", "ыі", "ью", "іі", "ію", "іяй",
-];
+use crate::text::tables::{Ending, endings};
+use std::sync::OnceLock;
 
 /// Longest ending in the tables, in chars.
 pub const MAX_ENDING: usize = 4;
@@ -35,11 +23,15 @@ pub enum Tongue {
     Be,
 }
 
+/// The case endings of `tongue` (`text/data/endings.tsv`).
 fn table(tongue: Tongue) -> &'static [&'static str] {
-    match tongue {
-        Tongue::Ru => RU,
-        Tongue::Be => BE,
-    }
+    static RU: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static BE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let (cell, wanted): (_, fn(&Ending) -> bool) = match tongue {
+        Tongue::Ru => (&RU, |e| e.ru),
+        Tongue::Be => (&BE, |e| e.be),
+    };
+    cell.get_or_init(|| endings().iter().filter(|e| wanted(e)).map(|e| e.ending).collect())
 }
 
 /// Whether `suffix` is empty or a known ending.
@@ -47,23 +39,7 @@ pub fn is_ending(suffix: &str, tongue: Tongue) -> bool {
     suffix.is_empty() || table(tongue).contains(&suffix)
 }
 
-/// Lowercase with `ё` → `е` and typographic apostrophes unified, for matching.
-pub fn normalise(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            'a'..='z' | '0'..='9' => out.push(c),
-            'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
-            'Ё' | 'ё' => out.push('е'),
-            'Ѐ'..='Џ' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
-            'а'..='я' | 'ѐ'..='џ' => out.push(c),
-            '’' | 'ʼ' | '`' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
+pub use crate::text::fold::fold_case as normalise;
 
 /// Endings never cut from a lemma: in a lemma they are part of a surname or a place
 /// name (`Лавров`, `Львов`, `Барысаў`), not a case ending.

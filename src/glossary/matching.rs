@@ -10,65 +10,8 @@
 
 use super::inflection::{self, Tongue};
 use super::{Entry, FormKind, TermMatch, TermType};
-use crate::chars::is_word_char;
+pub use crate::text::{Word, words};
 use std::collections::HashMap;
-use std::ops::Range;
-
-/// One word of a text: its byte span, its normalised form, and whether it starts
-/// with a capital.
-#[derive(Debug, Clone)]
-pub struct Word {
-    /// Byte span in the text.
-    pub span: Range<usize>,
-    /// Lowercase, `ё` → `е`, apostrophes unified.
-    pub norm: String,
-    /// First letter is uppercase.
-    pub capital: bool,
-    /// First word of the text (its capital says nothing).
-    pub initial: bool,
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
-}
-
-/// Splits `text` into words: runs of letters and digits; an apostrophe between two
-/// Cyrillic letters stays inside the word (Belarusian `сям'я`).
-pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner_apostrophe = is_apostrophe(c)
-            && start.is_some()
-            && prev.is_some_and(is_cyrillic)
-            && iter.peek().is_some_and(|&(_, n)| is_cyrillic(n));
-        if is_word_char(c) || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(word(text, s..i));
-        }
-        prev = Some(c);
-    }
-    if let Some(s) = start {
-        out.push(word(text, s..text.len()));
-    }
-    if let Some(first) = out.first_mut() {
-        first.initial = true;
-    }
-    out
-}
-
-fn word(text: &str, span: Range<usize>) -> Word {
-    let w = &text[span.clone()];
-    let capital = w.chars().next().is_some_and(char::is_uppercase);
-    Word { norm: inflection::normalise(w), capital, initial: false, span }
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4ff}').contains(&c)
-}
 
 /// Whether two consecutive words are joined closely enough to belong to one term:
 /// white space or a hyphen between them, or an abbreviation's point (`U.S.`, `St.

@@ -310,8 +310,8 @@ fn truncate(text: &str, cells: usize) -> String {
     out
 }
 
-/// Byte ranges of the words (maximal runs of non-white-space) of `text`.
-fn words(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of the maximal runs of non-white-space of `text` (the units text wraps at).
+fn wrap_units(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -348,7 +348,7 @@ fn wrap(text: &str, cells: usize) -> Vec<Vec<Range<usize>>> {
         line.push(piece);
         used += w;
     };
-    for word in words(text) {
+    for word in wrap_units(text) {
         let w = width(&text[word.clone()]);
         if w <= cells {
             place(word, w, &mut lines);

@@ -7,7 +7,7 @@
 //! language's [`Rules`].
 
 use super::rules::{Class, Rules};
-use crate::chars::is_word_char;
+use crate::text::is_word_char;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 

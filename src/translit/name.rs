@@ -3,28 +3,11 @@
 //! keys. Building a key and comparing two keys allocate nothing (fixed-size buffers;
 //! names longer than `MAX_KEY` symbols are truncated).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::tables::{NameCut, endings};
+use crate::text::{FastMap, is_cyrillic};
 use std::sync::OnceLock;
 
-/// FNV-1a: a fast hasher for the short byte keys of the conventional table.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type AltMap = HashMap<Vec<u8>, Vec<Vec<u8>>, BuildHasherDefault<Fnv>>;
+type AltMap = FastMap<Vec<u8>, Vec<Vec<u8>>>;
 
 /// Longest key kept, in symbols.
 const MAX_KEY: usize = 40;
@@ -132,34 +115,6 @@ fn cyr_symbols(c: char) -> &'static [u8] {
     }
 }
 
-/// Inflectional endings (Russian and Belarusian nouns and adjectives) that may be cut
-/// from the end of a Cyrillic name, longest first.
-const ENDINGS: [&str; 51] = [
-    "ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими", "ага", "яга", "аму", "яму", "ой", "ей", "ом",
-    "ем", "ём", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им", "ім", "ую", "юю", "ая", "яя", "ое", "ее",
-    "ые", "ие", "ий", "ый", "ою", "ею", "ай", "эй", "аў", "а", "я", "у", "ю", "е", "ы", "и", "і", "о", "ь",
-];
-
-/// Adjective suffixes that turn a place name into its adjective (`Тульской` from `Тула`);
-/// cutting them costs `DERIVED_PENALTY`.
-const DERIVED: [&str; 16] = [
-    "енского",
-    "енской",
-    "енская",
-    "енский",
-    "енском",
-    "ского",
-    "ской",
-    "ская",
-    "ский",
-    "ском",
-    "скую",
-    "ское",
-    "ских",
-    "скага",
-    "скай",
-    "скі",
-];
 /// Cost (in `UNIT`ths) of cutting an adjective suffix.
 const DERIVED_PENALTY: u8 = 6;
 
@@ -355,8 +310,11 @@ impl NameKey {
     }
 
     fn add_ending_cuts(&mut self, word: &[u8], after: &[u8]) {
-        let all = ENDINGS.iter().map(|e| (e, 0)).chain(DERIVED.iter().map(|e| (e, DERIVED_PENALTY)));
-        for (ending, penalty) in all {
+        // Inflectional endings first, then adjective suffixes (`text/data/endings.tsv`).
+        let with = |kind: NameCut, penalty: u8| {
+            endings().iter().filter(move |e| e.names == kind).map(move |e| (e.ending, penalty))
+        };
+        for (ending, penalty) in with(NameCut::Cut, 0).chain(with(NameCut::Derived, DERIVED_PENALTY)) {
             let e = ending.as_bytes();
             // At least three Cyrillic letters (two bytes each) must stay.
             if word.len() < e.len() + 6 || !word.ends_with(e) {
@@ -400,10 +358,6 @@ fn strip_possessive(text: &str) -> &str {
 /// A lower-case Cyrillic letter of a word (Russian, Belarusian, Ukrainian).
 fn is_word_letter(c: char) -> bool {
     matches!(c, 'а'..='я' | 'ё' | 'і' | 'ї' | 'є' | 'ў' | 'ґ')
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4FF}').contains(&c)
 }
 
 fn lower_cyr(c: char) -> char {

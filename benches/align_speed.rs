@@ -7,7 +7,8 @@
 #![allow(clippy::print_stdout, missing_docs)]
 
 use std::time::Instant;
-use sverka::align::{AlignOptions, Resources, align};
+use sverka::align::{Resources, align};
+use sverka::config::Config;
 use sverka::model::{Document, Lang, Sentence};
 
 /// A small deterministic generator (xorshift).
@@ -117,7 +118,7 @@ fn main() {
     for n in sizes {
         let (a, b, truth) = generate(n, 0x9e37_79b9_7f4a_7c15);
         let start = Instant::now();
-        let alignment = align(&a, &b, &Resources::default(), &AlignOptions::default());
+        let alignment = align(&a, &b, &Resources::default(), &Config::default());
         let secs = start.elapsed().as_secs_f64();
         let found: std::collections::HashSet<Span> = alignment
             .beads

@@ -85,17 +85,11 @@ impl Config {
 }
 
 /// Splitting texts into sentences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct SegmentConfig {
     /// The texts hold one sentence per line (sentence id = 0-based line number).
     pub presegmented: bool,
-}
-
-impl Default for SegmentConfig {
-    fn default() -> Self {
-        SegmentConfig { presegmented: false }
-    }
 }
 
 /// Costs of the kinds of bead and of the boundaries between beads, in the DP's units

@@ -10,6 +10,7 @@
 pub mod align;
 pub mod check;
 pub mod config;
+pub mod engine;
 pub mod error;
 pub mod glossary;
 pub mod input;
@@ -17,7 +18,6 @@ pub mod lang;
 pub mod model;
 pub mod mt;
 pub mod numbers;
-pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod text;

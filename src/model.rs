@@ -92,6 +92,10 @@ impl Document {
     pub fn texts(&self) -> Vec<&str> {
         self.sentences.iter().map(|s| s.text.as_str()).collect()
     }
+    /// The sentence texts, owned (what translation and embedding services take).
+    pub fn texts_owned(&self) -> Vec<String> {
+        self.sentences.iter().map(|s| s.text.clone()).collect()
+    }
 }
 
 /// One bead: sentence ids of side A and of side B that translate each other, with a
@@ -261,6 +265,30 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Summary counts.
     pub stats: Stats,
+    /// What the run has to tell its user besides the report (a warning, the cost of the
+    /// embeddings); the CLI prints them on stderr. Not part of the JSON.
+    #[serde(skip)]
+    pub notes: Vec<Note>,
+}
+
+/// A message about a run for its user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// How serious it is (`Info` or `Warning`).
+    pub severity: Severity,
+    /// The message.
+    pub message: String,
+}
+
+impl Note {
+    /// An informational note.
+    pub fn info(message: impl Into<String>) -> Note {
+        Note { severity: Severity::Info, message: message.into() }
+    }
+    /// A warning: the result may not mean what the user thinks.
+    pub fn warning(message: impl Into<String>) -> Note {
+        Note { severity: Severity::Warning, message: message.into() }
+    }
 }
 
 impl Report {
@@ -273,7 +301,7 @@ impl Report {
         findings: Vec<Finding>,
     ) -> Self {
         let stats = Stats::compute(&a, &b, &alignment.beads, &findings);
-        Report { version: 1, a, b, mt, beads: alignment.beads, findings, stats }
+        Report { version: 1, a, b, mt, beads: alignment.beads, findings, stats, notes: Vec::new() }
     }
 }
 

@@ -6,7 +6,8 @@
 use proptest::prelude::*;
 use std::ops::Range;
 use std::process::Command;
-use sverka::align::{AlignOptions, BeadSimilarity, Resources, align, score::parse_vecalign};
+use sverka::align::{BeadSimilarity, Evidence, Resources, align, score::parse_vecalign};
+use sverka::config::{Config, MAX_GROUP};
 use sverka::model::{Alignment, Document, Lang, Sentence};
 
 const FIXTURES: [&str; 6] = ["dropped", "merged", "split", "numbers", "same-length", "noise"];
@@ -115,7 +116,7 @@ fn a_paragraph_with_no_counterpart_stays_unaligned() {
             &["Встреча завершилась в 18:00.", "Затем последовала пресс-конференция."],
         ],
     );
-    let al = align(&a, &b, &Resources::default(), &AlignOptions::default());
+    let al = align(&a, &b, &Resources::default(), &Config::default());
     let expected: Vec<(Vec<usize>, Vec<usize>)> = vec![
         (vec![0], vec![0]),
         (vec![1], vec![1]),
@@ -146,13 +147,22 @@ fn outside_similarity_overrides_length() {
     let a = doc(Lang::en(), &[&["aaaa bbbb cccc.", "dddd eeee ffff.", "gggg hhhh iiii.", "jjjj kkkk llll."]]);
     let b = doc(Lang::en(), &[&["mmmm nnnn oooo.", "pppp qqqq rrrr.", "ssss tttt uuuu."]]);
     let toy = Toy { map: vec![0, 1, 99, 2] };
-    let res = Resources { similarity: Some(&toy), ..Resources::default() };
-    let al = align(&a, &b, &res, &AlignOptions::default());
+    let config = Config::default();
+    let evidence =
+        Evidence { source: &toy, weights: config.similarity.mt, cross_floor: config.similarity.cross_floor };
+    let res = Resources { evidence: Some(evidence), ..Resources::default() };
+    let al = align(&a, &b, &res, &config);
     let expected: Vec<(Vec<usize>, Vec<usize>)> =
         vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![]), (vec![3], vec![2])];
     assert_eq!(kinds(&al), expected);
-    let without = align(&a, &b, &Resources::default(), &AlignOptions::default());
+    let without = align(&a, &b, &Resources::default(), &Config::default());
     assert_ne!(kinds(&without), expected, "the case must need the similarity");
+}
+
+fn with_max_group(max_group: usize) -> Config {
+    let mut config = Config::default();
+    config.search.max_group = max_group;
+    config
 }
 
 fn check_invariants(al: &Alignment, n: usize, m: usize, g: usize) {
@@ -182,7 +192,7 @@ proptest! {
     ) {
         let da = doc(Lang::en(), &[&a.iter().map(String::as_str).collect::<Vec<_>>()]);
         let db = doc(Lang::ru(), &[&b.iter().map(String::as_str).collect::<Vec<_>>()]);
-        let al = align(&da, &db, &Resources::default(), &AlignOptions { max_group: g, ..AlignOptions::default() });
+        let al = align(&da, &db, &Resources::default(), &with_max_group(g));
         check_invariants(&al, a.len(), b.len(), g);
     }
 }
@@ -198,7 +208,7 @@ fn long_texts_use_the_band_and_stay_complete() {
     b.remove(1500);
     let da = doc(Lang::en(), &[&a.iter().map(String::as_str).collect::<Vec<_>>()]);
     let db = doc(Lang::en(), &[&b.iter().map(String::as_str).collect::<Vec<_>>()]);
-    let al = align(&da, &db, &Resources::default(), &AlignOptions::default());
+    let al = align(&da, &db, &Resources::default(), &Config::default());
     check_invariants(&al, 3000, 2999, 4);
     let ones = al.beads.iter().filter(|bd| bd.a.len() == 1 && bd.b.len() == 1).count();
     assert!(ones >= 2990, "{ones} 1-1 beads");
@@ -218,12 +228,12 @@ fn confidence_is_high_where_the_alignment_is_clear_and_low_where_it_is_ambiguous
     let first_b = "Лукашенко встретился с Си Цзиньпином в Минске 12 мая 2024 года.";
     let b = doc(Lang::ru(), &[&[first_b, "Было тепло."]]);
     let clear = doc(Lang::en(), &[&[first_a, "It was warm."]]);
-    let al = align(&clear, &b, &Resources::default(), &AlignOptions::default());
+    let al = align(&clear, &b, &Resources::default(), &Config::default());
     assert_eq!(kinds(&al), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
     assert!(al.beads.iter().all(|bd| bd.score > 0.8), "{:?}", al.beads);
     // One A sentence too many, and nothing says which: every choice is doubtful.
     let ambiguous = doc(Lang::en(), &[&[first_a, "It was warm.", "It was warm."]]);
-    let al = align(&ambiguous, &b, &Resources::default(), &AlignOptions::default());
+    let al = align(&ambiguous, &b, &Resources::default(), &Config::default());
     assert!(al.beads.iter().all(|bd| bd.score < 0.65), "{:?}", al.beads);
 }
 
@@ -250,7 +260,6 @@ fn a_tsv_dictionary_is_accepted_and_a_bad_one_is_reported() {
 fn a_huge_max_group_is_clamped() {
     let a = doc(Lang::en(), &[&["One.", "Two.", "Three."]]);
     let b = doc(Lang::en(), &[&["One two three."]]);
-    let al =
-        align(&a, &b, &Resources::default(), &AlignOptions { max_group: 1000, ..AlignOptions::default() });
-    check_invariants(&al, 3, 1, sverka::align::MAX_GROUP);
+    let al = align(&a, &b, &Resources::default(), &with_max_group(1000));
+    check_invariants(&al, 3, 1, MAX_GROUP);
 }

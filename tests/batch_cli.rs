@@ -137,8 +137,17 @@ fn a_line_that_is_not_utf8_is_an_error_line_and_the_batch_goes_on() {
 }
 
 /// The options `batch` takes; every other one in `batch --help` would be silently ignored.
-const BATCH_OPTIONS: &[&str] =
-    &["--jobs", "--langs", "--presegmented", "--glossary", "--dict", "--max-group", "--help"];
+const BATCH_OPTIONS: &[&str] = &[
+    "--jobs",
+    "--langs",
+    "--presegmented",
+    "--glossary",
+    "--dict",
+    "--max-group",
+    "--profile",
+    "--config",
+    "--help",
+];
 
 #[test]
 fn batch_help_lists_only_the_options_batch_uses() {

@@ -59,7 +59,7 @@ struct Pair {
     en: Document,
     orig: Document,
     alignment: Alignment,
-    options: CheckOptions,
+    profile: Option<String>,
     clean: bool,
 }
 
@@ -73,20 +73,17 @@ fn pairs() -> Vec<Pair> {
             let orig = document(&dir.join(format!("{}.txt", r[1])), lang);
             let alignment = alignment(&dir, en.len(), orig.len());
             let profile = (r[2] != "-").then(|| r[2].clone());
-            Pair {
-                name: r[0].clone(),
-                en,
-                orig,
-                alignment,
-                options: CheckOptions { profile, ..CheckOptions::default() },
-                clean: r[3] == "clean",
-            }
+            Pair { name: r[0].clone(), en, orig, alignment, profile, clean: r[3] == "clean" }
         })
         .collect()
 }
 
+fn profiled(p: &Pair, glossary: &Glossary) -> Glossary {
+    glossary.with_profile(p.profile.as_deref()).expect("known profile")
+}
+
 fn run(p: &Pair, glossary: &Glossary) -> Vec<Finding> {
-    check::run(&p.en, &p.orig, &p.alignment, glossary, &p.options)
+    check::run(&p.en, &p.orig, &p.alignment, &profiled(p, glossary), &CheckOptions::default())
 }
 
 fn is_error_check(c: CheckKind) -> bool {
@@ -170,7 +167,7 @@ fn the_english_may_be_either_side() {
         let direct: Vec<(CheckKind, Side, usize, String)> =
             run(&p, &glossary).into_iter().map(|f| (f.check, f.side, f.sentence, f.found)).collect();
         let mut reversed: Vec<(CheckKind, Side, usize, String)> =
-            check::run(&p.orig, &p.en, &swapped, &glossary, &p.options)
+            check::run(&p.orig, &p.en, &swapped, &profiled(&p, &glossary), &CheckOptions::default())
                 .into_iter()
                 .map(|f| (f.check, if f.side == Side::A { Side::B } else { Side::A }, f.sentence, f.found))
                 .collect();
@@ -183,15 +180,17 @@ fn the_english_may_be_either_side() {
 
 #[test]
 fn every_injected_error_is_found_through_the_aligner_too() {
-    use sverka::align::{self, AlignOptions, Resources};
-    let glossary = Glossary::builtin();
+    use sverka::config::Config;
+    use sverka::engine::{Engine, RunOptions};
     let expected = rows(&corpus().join("expected.tsv"));
     let (mut injected, mut found, mut clean_fp) = (0, 0, 0);
     let mut problems = Vec::new();
     for p in pairs() {
-        let resources = Resources { glossary: Some(&glossary), dict: None, similarity: None };
-        let alignment = align::align(&p.en, &p.orig, &resources, &AlignOptions::default());
-        let findings = check::run(&p.en, &p.orig, &alignment, &glossary, &p.options);
+        let mut config = Config::default();
+        config.check.profile.clone_from(&p.profile);
+        let engine = Engine::new(config).expect("known profile");
+        let report = engine.run(&p.en, &p.orig, &RunOptions { mt_b: None, findings: true }).expect("offline");
+        let findings = report.findings;
         for r in expected.iter().filter(|r| r[0] == p.name) {
             injected += 1;
             let side = if r[2] == "en" { Side::A } else { Side::B };

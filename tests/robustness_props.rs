@@ -6,9 +6,10 @@
 use proptest::prelude::*;
 use std::path::Path;
 use sverka::align::{dict, score};
+use sverka::config::Config;
+use sverka::engine::{Engine, RunOptions, document};
 use sverka::glossary::{Glossary, tbx, tsv};
 use sverka::model::Lang;
-use sverka::pair::{self, PairOptions};
 use sverka::report::{self, Format, RenderOptions};
 use sverka::translit::{self, System};
 
@@ -108,9 +109,9 @@ proptest! {
         lb in prop::option::of(langs()),
         presegmented in any::<bool>(),
     ) {
-        let doc_a = pair::document(&a, la, presegmented);
-        let doc_b = pair::document(&b, lb, presegmented);
-        let report = pair::process(&doc_a, &doc_b, &Glossary::builtin(), None, &PairOptions::default());
+        let doc_a = document(&a, la, presegmented);
+        let doc_b = document(&b, lb, presegmented);
+        let report = engine().run(&doc_a, &doc_b, &RunOptions { mt_b: None, findings: true }).expect("offline run");
         let mut seen_a: Vec<usize> = report.beads.iter().flat_map(|x| x.a.clone()).collect();
         let mut seen_b: Vec<usize> = report.beads.iter().flat_map(|x| x.b.clone()).collect();
         seen_a.sort_unstable();
@@ -127,9 +128,9 @@ proptest! {
     #[test]
     fn very_long_lines_do_not_panic(piece in prop::sample::select(PIECES), n in 500usize..3000) {
         let text = piece.repeat(n);
-        let doc = pair::document(&text, None, false);
-        let other = pair::document("Короткий текст. Второе предложение.", Some(Lang::ru()), false);
-        let report = pair::process(&doc, &other, &Glossary::builtin(), None, &PairOptions::default());
+        let doc = document(&text, None, false);
+        let other = document("Короткий текст. Второе предложение.", Some(Lang::ru()), false);
+        let report = engine().run(&doc, &other, &RunOptions { mt_b: None, findings: true }).expect("offline run");
         prop_assert_eq!(report.beads.iter().map(|x| x.a.len()).sum::<usize>(), doc.len());
         prop_assert_eq!(report.beads.iter().map(|x| x.b.len()).sum::<usize>(), other.len());
     }
@@ -206,4 +207,8 @@ fn regression_mixed_script_name() {
     for lang in [Lang::ru(), Lang::be()] {
         let _ = translit::english_variants(text, &lang);
     }
+}
+
+fn engine() -> Engine {
+    Engine::new(Config::default()).expect("the default engine")
 }

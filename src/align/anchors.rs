@@ -8,9 +8,10 @@
 //! (an inverse document frequency over sentences).
 
 use super::{Dictionary, Resources};
+use crate::config::AnchorWeights;
 use crate::model::{Document, Lang};
-use rayon::prelude::*;
 use crate::text::{FastMap, UnionFind, fold_word, is_cyrillic, letter_runs, stable_hash as key};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// The anchor keys of one unit (a sentence, or a block of sentences at coarse levels):
@@ -97,18 +98,6 @@ fn punctuation_key(c: char) -> Option<u64> {
     };
     Some(PUNCTUATION_KEYS[index])
 }
-
-const W_NUMBER: f32 = 1.5;
-const W_PUNCT: f32 = 0.3;
-const W_URL: f32 = 2.0;
-const W_WORD: f32 = 1.0;
-const W_NAME: f32 = 1.0;
-const W_GLOSSARY: f32 = 1.5;
-const W_DICT: f32 = 0.25;
-const W_CALENDAR: f32 = 1.0;
-const W_COGNATE: f32 = 0.7;
-const COGNATE_CLASSES: usize = 5;
-const NAME_THRESHOLD: f64 = 0.5;
 
 /// The script a document is mostly written in.
 fn mostly_cyrillic(doc: &Document) -> bool {
@@ -197,7 +186,11 @@ fn same_skeleton(a: &str, b: &str) -> bool {
 /// Links capitalised Cyrillic words to capitalised Latin words that plausibly render
 /// them (`translit::name_similarity`), candidates bucketed by their first consonant
 /// classes; returns a name key for each linked word of each side.
-fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u64>, HashMap<String, u64>) {
+fn link_names(
+    cyr_words: &[String],
+    lat_words: &[String],
+    threshold: f64,
+) -> (HashMap<String, u64>, HashMap<String, u64>) {
     let bucket = |w: &str| -> Vec<u8> { consonant_classes(w).into_iter().take(3).collect() };
     let mut buckets: HashMap<Vec<u8>, (Vec<usize>, Vec<usize>)> = HashMap::new();
     for (i, w) in cyr_words.iter().enumerate() {
@@ -216,7 +209,7 @@ fn link_names(cyr_words: &[String], lat_words: &[String]) -> (HashMap<String, u6
                 ls.iter().filter_map(move |&l| {
                     let (cw, lw) = (&cyr_words[c], &lat_words[l]);
                     let linked =
-                        same_skeleton(cw, lw) || crate::translit::name_similarity(cw, lw) >= NAME_THRESHOLD;
+                        same_skeleton(cw, lw) || crate::translit::name_similarity(cw, lw) >= threshold;
                     linked.then_some((c, l))
                 })
             })
@@ -290,6 +283,8 @@ struct Side<'a> {
     lang: &'a Lang,
     /// Whether words carry consonant-skeleton keys (the two sides differ in script).
     cognates: bool,
+    /// Key weights.
+    weights: &'a AnchorWeights,
 }
 
 /// The keys of one word (shared-prefix, cognate, name, calendar and dictionary keys),
@@ -298,25 +293,26 @@ fn word_keys(w: &str, side: &Side<'_>, names: &HashMap<String, u64>, dict: &Dict
     let mut keys = Vec::new();
     let folded = fold_word(w);
     if let Some(k) = word_key(w, &folded) {
-        keys.push((k, W_WORD));
+        keys.push((k, side.weights.word));
     }
     if side.cognates {
         let classes = consonant_classes(w);
-        if classes.len() >= COGNATE_CLASSES {
-            keys.push((key(b's', std::str::from_utf8(&classes[..COGNATE_CLASSES]).unwrap_or("")), W_COGNATE));
+        let need = side.weights.cognate_classes;
+        if classes.len() >= need {
+            keys.push((key(b's', std::str::from_utf8(&classes[..need]).unwrap_or("")), side.weights.cognate));
         }
     }
     if is_capitalised(w) {
         if let Some(&k) = names.get(w) {
-            keys.push((k, W_NAME));
+            keys.push((k, side.weights.name));
         }
     }
     if let Some(k) = calendar_key(w, &folded) {
-        keys.push((k, W_CALENDAR));
+        keys.push((k, side.weights.calendar));
     }
     if !dict.map.is_empty() {
         if let Some(ids) = dict.map.get(&dict_stem(&folded)) {
-            keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), W_DICT)));
+            keys.extend(ids.iter().map(|&i| (key(b'd', &i.to_string()), side.weights.dict)));
         }
     }
     keys
@@ -375,14 +371,14 @@ fn raw_keys(
     for q in crate::numbers::extract(text) {
         let mut h = std::hash::DefaultHasher::new();
         std::hash::Hash::hash(&q.value, &mut h);
-        keys.push((std::hash::Hasher::finish(&h), W_NUMBER));
+        keys.push((std::hash::Hasher::finish(&h), side.weights.number));
     }
-    keys.extend(text.chars().filter_map(punctuation_key).map(|k| (k, W_PUNCT)));
+    keys.extend(text.chars().filter_map(punctuation_key).map(|k| (k, side.weights.punctuation)));
     for chunk in text.split_whitespace() {
         if chunk.contains("://") || chunk.starts_with("www.") || (chunk.contains('@') && chunk.contains('.'))
         {
             let url = chunk.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            keys.push((key(b'u', &url), W_URL));
+            keys.push((key(b'u', &url), side.weights.url));
         }
     }
     for &w in word_ids {
@@ -390,7 +386,7 @@ fn raw_keys(
     }
     if let Some(g) = res.glossary {
         for m in g.find(text, side.lang) {
-            keys.push((key(b'g', &m.entry.to_string()), W_GLOSSARY));
+            keys.push((key(b'g', &m.entry.to_string()), side.weights.glossary));
         }
     }
     keys
@@ -401,16 +397,21 @@ struct DictIdx {
 }
 
 /// Anchors of every sentence of both documents.
-pub fn extract(a: &Document, b: &Document, res: &Resources<'_>) -> (Vec<Anchors>, Vec<Anchors>) {
+pub fn extract(
+    a: &Document,
+    b: &Document,
+    res: &Resources<'_>,
+    weights: &AnchorWeights,
+) -> (Vec<Anchors>, Vec<Anchors>) {
     let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
     let cognates = ca != cb;
-    let sa = Side { doc: a, lang: &a.lang, cognates };
-    let sb = Side { doc: b, lang: &b.lang, cognates };
+    let sa = Side { doc: a, lang: &a.lang, cognates, weights };
+    let sb = Side { doc: b, lang: &b.lang, cognates, weights };
     let (va, vb) = rayon::join(|| Vocab::new(a), || Vocab::new(b));
     let (names_a, names_b) = match (ca, cb) {
-        (true, false) => link_names(&va.capitalised(true), &vb.capitalised(false)),
+        (true, false) => link_names(&va.capitalised(true), &vb.capitalised(false), weights.name_threshold),
         (false, true) => {
-            let (cb, la) = link_names(&vb.capitalised(true), &va.capitalised(false));
+            let (cb, la) = link_names(&vb.capitalised(true), &va.capitalised(false), weights.name_threshold);
             (la, cb)
         }
         _ => (HashMap::new(), HashMap::new()),

@@ -4,19 +4,18 @@
 //! them; a bead's confidence is a logistic function of the smallest extra cost of an
 //! alternative that changes it.
 
-use super::dp::{Scorer, Step};
+use super::cost::Scorer;
+use super::dp::Step;
 use crate::model::Bead;
 use rayon::prelude::*;
-
-/// Cost difference (in the DP's units) that moves the confidence from 0.5 to about 0.73.
-const SCALE: f32 = 2.0;
 
 fn sigmoid(x: f32) -> f64 {
     f64::from(1.0 / (1.0 + (-x).exp()))
 }
 
-/// The beads of a path with their confidences.
-pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> {
+/// The beads of a path with their confidences; `scale` is the cost difference (DP units)
+/// that moves a confidence from 0.5 to about 0.73.
+pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize, scale: f32) -> Vec<Bead> {
     let cost = |s: &Step| scorer.cost_direct(s.a.0, s.a.1, s.b.0, s.b.1);
     let costs: Vec<f32> = path.par_iter().map(cost).collect();
     let pairs: Vec<f32> = (1..path.len())
@@ -38,7 +37,7 @@ pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize) -> Vec<Bead> 
         .map(|(s, &m)| Bead {
             a: (s.a.0..s.a.1).collect(),
             b: (s.b.0..s.b.1).collect(),
-            score: if m.is_finite() { sigmoid(m / SCALE) } else { 1.0 },
+            score: if m.is_finite() { sigmoid(m / scale) } else { 1.0 },
         })
         .collect()
 }

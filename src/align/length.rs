@@ -5,15 +5,7 @@
 //! negative log density, without its constant. The ratio is learned from the document
 //! pair itself (total characters).
 
-/// Variance of the length difference per character (Gale & Church estimated 6.8 under
-/// a normal law; the t law with [`DOF`] degrees of freedom fits better with 10).
-pub const VARIANCE: f32 = 10.0;
-
-/// Degrees of freedom of the t law.
-pub const DOF: f32 = 8.0;
-
-/// Weight of the prior on the length ratio, in characters a side at ratio 1.
-pub const PRIOR_CHARS: f64 = 400.0;
+use crate::config::LengthConfig;
 
 /// The length model of one document pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,14 +14,16 @@ pub struct LengthModel {
     pub ratio: f32,
     /// Variance per character.
     pub variance: f32,
+    /// Degrees of freedom of the t law.
+    pub dof: f32,
 }
 
 impl LengthModel {
     /// The model learned from the total lengths of the two sides, with a prior of
-    /// [`PRIOR_CHARS`] characters a side at ratio 1 so that short texts do not swing it.
-    pub fn learn(total_a: f64, total_b: f64) -> Self {
-        let ratio = ((total_b + PRIOR_CHARS) / (total_a + PRIOR_CHARS)) as f32;
-        LengthModel { ratio: ratio.clamp(0.05, 20.0), variance: VARIANCE }
+    /// `config.prior_chars` characters a side at ratio 1 so that short texts do not swing it.
+    pub fn learn(total_a: f64, total_b: f64, config: &LengthConfig) -> Self {
+        let ratio = ((total_b + config.prior_chars) / (total_a + config.prior_chars)) as f32;
+        LengthModel { ratio: ratio.clamp(0.05, 20.0), variance: config.variance, dof: config.dof }
     }
 
     /// −ln density (up to a constant) of a bead whose sides have `la` and `lb`
@@ -41,7 +35,7 @@ impl LengthModel {
             return 0.0;
         }
         let delta = (lb - la) / (self.variance * mean.max(1.0)).sqrt();
-        (DOF + 1.0) / 2.0 * ln(1.0 + delta * delta / DOF)
+        (self.dof + 1.0) / 2.0 * ln(1.0 + delta * delta / self.dof)
     }
 }
 
@@ -63,6 +57,10 @@ fn ln(x: f32) -> f32 {
 mod tests {
     use super::*;
 
+    fn learn(a: f64, b: f64) -> LengthModel {
+        LengthModel::learn(a, b, &LengthConfig::default())
+    }
+
     #[test]
     fn fast_ln_is_accurate() {
         for x in [1.0f32, 1.000_1, 1.5, 2.0, 3.7, 10.0, 123.4, 1e6, 3e30] {
@@ -73,15 +71,15 @@ mod tests {
 
     #[test]
     fn ratio_is_learned_with_a_prior() {
-        let m = LengthModel::learn(10_000.0, 12_000.0);
+        let m = learn(10_000.0, 12_000.0);
         assert!((m.ratio - 12_400.0 / 10_400.0).abs() < 1e-6);
-        assert!((LengthModel::learn(0.0, 0.0).ratio - 1.0).abs() < 1e-6);
-        assert!((LengthModel::learn(100.0, 300.0).ratio - 0.7 / 0.5).abs() < 1e-6);
+        assert!((learn(0.0, 0.0).ratio - 1.0).abs() < 1e-6);
+        assert!((learn(100.0, 300.0).ratio - 0.7 / 0.5).abs() < 1e-6);
     }
 
     #[test]
     fn cost_grows_with_the_mismatch_but_less_than_a_normal_law() {
-        let m = LengthModel::learn(10_000.0, 12_000.0);
+        let m = learn(10_000.0, 12_000.0);
         let good = m.cost(100.0, 100.0 * m.ratio);
         let bad = m.cost(100.0, 60.0);
         let worse = m.cost(100.0, 10.0);

@@ -6,6 +6,7 @@
 
 pub mod anchors;
 mod confidence;
+pub mod cost;
 pub mod dict;
 pub mod dp;
 pub mod length;
@@ -13,9 +14,10 @@ pub mod score;
 pub mod search;
 pub mod similarity;
 
+use crate::config::{Config, MAX_GROUP};
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Document};
-use dp::Weights;
+pub use cost::Evidence;
 use length::LengthModel;
 use search::{Level, Setup};
 use std::ops::Range;
@@ -43,60 +45,9 @@ pub struct Resources<'a> {
     pub glossary: Option<&'a Glossary>,
     /// Bilingual dictionary.
     pub dict: Option<&'a Dictionary>,
-    /// MT or embedding similarity, combined with the aligner's own scorers.
-    pub similarity: Option<&'a dyn BeadSimilarity>,
+    /// MT or embedding similarity with its weights, combined with the aligner's own scorers.
+    pub evidence: Option<Evidence<'a>>,
 }
-
-/// Search options and the weights of outside evidence.
-#[derive(Debug, Clone)]
-pub struct AlignOptions {
-    /// Largest group of sentences on one side of a bead (1 to [`MAX_GROUP`]; values
-    /// outside are clamped).
-    pub max_group: usize,
-    /// Weight of [`Resources::similarity`]: a bead pays `similarity_weight × (1 − similarity)`.
-    pub similarity_weight: f64,
-    /// Similarity assumed for 1-0 and 0-1 beads when outside similarity is in use.
-    pub similarity_null: f64,
-    /// Weight of the outside similarity of sentences diagonally across a boundary
-    /// between two beads (a sign that a sentence end moved): the boundary pays
-    /// `cross_similarity_weight × Σ max(0, similarity − floor)` over the two such pairs
-    /// ([`dp::CROSS_SIMILARITY_FLOOR`]).
-    pub cross_similarity_weight: f64,
-}
-
-impl Default for AlignOptions {
-    fn default() -> Self {
-        AlignOptions {
-            max_group: 4,
-            similarity_weight: 6.0,
-            similarity_null: 0.3,
-            cross_similarity_weight: 0.0,
-        }
-    }
-}
-
-/// The cost weights of the offline scorers (see README.md, "How it works").
-pub const WEIGHTS: Weights = Weights {
-    null: 2.5,
-    merge: 2.2,
-    anchor: 2.0,
-    paragraph_edge: 1.0,
-    paragraph_inside: 1.5,
-    similarity: 0.0,
-    similarity_null: 0.0,
-    noise_null: 0.5,
-    count: 1.0,
-    cross: 0.5,
-    similarity_cross: 0.0,
-    colon_edge: 0.25,
-    lowercase_edge: 0.75,
-};
-
-/// The largest `max_group` honoured (the DP's work grows with its square).
-pub const MAX_GROUP: usize = 10;
-
-/// Relative change of the learned length ratio that triggers a second pass.
-const RATIO_TOLERANCE: f32 = 0.02;
 
 /// Number of sentences a unit of text holds: 1 + the sentence ends found inside it
 /// (`.`, `!`, `?` or `…`, optionally closed by quotes or brackets, then a space and a
@@ -129,10 +80,10 @@ pub fn sentences_inside(text: &str) -> f32 {
     count
 }
 
-/// Aligns `a` with `b`: every sentence of both sides in exactly one bead, beads
-/// monotone, each with a confidence in [0, 1].
-pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &AlignOptions) -> Alignment {
-    let (anchors_a, anchors_b) = anchors::extract(a, b, resources);
+/// Aligns `a` with `b` under `config`: every sentence of both sides in exactly one bead,
+/// beads monotone, each with a confidence in [0, 1].
+pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, config: &Config) -> Alignment {
+    let (anchors_a, anchors_b) = anchors::extract(a, b, resources, &config.anchors);
     let lengths =
         |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| s.text.chars().count() as f32).collect() };
     let (len_a, len_b) = (lengths(a), lengths(b));
@@ -143,14 +94,9 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     let length = LengthModel::learn(
         len_a.iter().map(|&x| f64::from(x)).sum(),
         len_b.iter().map(|&x| f64::from(x)).sum(),
+        &config.length,
     );
     let (para_a, para_b) = (paragraphs(a), paragraphs(b));
-    let weights = Weights {
-        similarity: options.similarity_weight as f32,
-        similarity_null: options.similarity_null as f32,
-        similarity_cross: options.cross_similarity_weight as f32,
-        ..WEIGHTS
-    };
     let noise = |d: &Document| -> Vec<bool> { d.sentences.iter().map(|s| is_noise(&s.text)).collect() };
     let (noise_a, noise_b) = (noise(a), noise(b));
     let edges = |d: &Document| UnitEdges::of_document(d.sentences.iter().map(|s| s.text.as_str()));
@@ -170,10 +116,11 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
     };
     let mut setup = Setup {
         length,
-        weights,
-        max_group: options.max_group.clamp(1, MAX_GROUP),
-        similarity: resources.similarity,
+        costs: config.costs,
+        max_group: config.search.max_group.clamp(1, MAX_GROUP),
+        evidence: resources.evidence,
         exact: true,
+        search: config.search,
     };
     let (mut path, mut scorer) = search::align_level(&level, &setup);
     // The ratio learned from the totals is biased by sentences with no counterpart;
@@ -184,12 +131,12 @@ pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, options: &Al
             y + f64::from(scorer.b.len[s.b.1] - scorer.b.len[s.b.0]),
         )
     });
-    let relearned = LengthModel::learn(ta, tb);
-    if (relearned.ratio / length.ratio - 1.0).abs() > RATIO_TOLERANCE {
+    let relearned = LengthModel::learn(ta, tb, &config.length);
+    if (relearned.ratio / length.ratio - 1.0).abs() > config.length.ratio_tolerance {
         setup.length = relearned;
         (path, scorer) = search::realign_near(&level, &setup, &path);
     }
-    let beads = confidence::beads(&path, &scorer, setup.max_group);
+    let beads = confidence::beads(&path, &scorer, setup.max_group, config.confidence.scale);
     Alignment { beads }
 }
 

@@ -3,17 +3,10 @@
 //! DP then runs only in a band around the block path. Small problems get the full grid.
 
 use super::anchors::Anchors;
-use super::dp::{self, Band, Scorer, SideData, Step, Weights};
+use super::cost::{Evidence, Scorer, SideData};
+use super::dp::{self, Band, Step};
 use super::length::LengthModel;
-
-/// Grids up to this many cells are searched whole.
-const FULL_GRID: usize = 300_000;
-/// Sentences per block at the next coarser level.
-const BLOCK: usize = 8;
-/// How far (in units) the fine band reaches beyond the projected block path.
-const MARGIN: usize = 6;
-/// Largest group of blocks on one side of a coarse bead.
-const COARSE_GROUP: usize = 3;
+use crate::config::{BeadCosts, SearchConfig};
 
 /// One level of the problem: unit lengths, anchors and paragraph indices.
 pub struct Level<'a> {
@@ -45,12 +38,14 @@ pub struct Level<'a> {
 pub struct Setup<'a> {
     /// The length model.
     pub length: LengthModel,
-    /// Cost weights at sentence level.
-    pub weights: Weights,
+    /// Costs at sentence level.
+    pub costs: BeadCosts,
     /// Largest group at sentence level.
     pub max_group: usize,
     /// Outside similarity (sentence level only).
-    pub similarity: Option<&'a dyn super::BeadSimilarity>,
+    pub evidence: Option<Evidence<'a>>,
+    /// Grid sizes and band widths.
+    pub search: SearchConfig,
     /// Whether multi-sentence beads get their exact shared anchor weight (sentence level).
     pub exact: bool,
 }
@@ -59,7 +54,8 @@ pub struct Setup<'a> {
 pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scorer<'a>) {
     let (n, m) = (level.len_a.len(), level.len_b.len());
     let scorer = scorer(level, setup);
-    let band = if (n + 1) * (m + 1) <= FULL_GRID || n < 2 * BLOCK || m < 2 * BLOCK {
+    let (full_grid, block) = (setup.search.full_grid, setup.search.block);
+    let band = if (n + 1) * (m + 1) <= full_grid || n < 2 * block || m < 2 * block {
         Band::full(n, m)
     } else {
         coarse_band(level, setup)
@@ -84,7 +80,7 @@ fn block_anchors(anchors: &[Anchors], cuts: &[usize]) -> Vec<Anchors> {
 /// Aligns blocks of the level and returns the band around their path, in units.
 fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     let (n, m) = (level.len_a.len(), level.len_b.len());
-    let blocks = n.min(m).div_ceil(BLOCK).max(1);
+    let blocks = n.min(m).div_ceil(setup.search.block).max(1);
     let (ca, cb) = (cuts(n, blocks), cuts(m, blocks));
     let (anchors_a, anchors_b) = (block_anchors(level.anchors_a, &ca), block_anchors(level.anchors_b, &cb));
     let coarse = Level {
@@ -100,27 +96,34 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
         edges_a: &[],
         edges_b: &[],
     };
-    let weights = Weights { merge: setup.weights.merge / 2.0, count: 0.0, ..setup.weights };
-    let coarse_setup =
-        Setup { length: setup.length, weights, max_group: COARSE_GROUP, similarity: None, exact: false };
+    let costs = BeadCosts { merge: setup.costs.merge / 2.0, count: 0.0, ..setup.costs };
+    let coarse_setup = Setup {
+        length: setup.length,
+        costs,
+        max_group: setup.search.coarse_group,
+        evidence: None,
+        exact: false,
+        search: setup.search,
+    };
     let (path, _) = align_level(&coarse, &coarse_setup);
-    band_around(&path, |i| ca[i], |j| cb[j], n, m)
+    band_around(&path, |i| ca[i], |j| cb[j], n, m, setup.search.margin)
 }
 
 /// The band around a path (whose positions `at_a`/`at_b` map to units), widened by
-/// [`MARGIN`] units each way.
+/// `margin` units each way.
 fn band_around(
     path: &[Step],
     at_a: impl Fn(usize) -> usize,
     at_b: impl Fn(usize) -> usize,
     n: usize,
     m: usize,
+    margin: usize,
 ) -> Band {
     let mut band = Band { lo: vec![usize::MAX; n + 1], hi: vec![0; n + 1] };
     for step in path {
         let (a0, a1) = (at_a(step.a.0), at_a(step.a.1));
-        let (b0, b1) = (at_b(step.b.0).saturating_sub(MARGIN), at_b(step.b.1) + MARGIN);
-        for i in a0.saturating_sub(MARGIN)..=(a1 + MARGIN).min(n) {
+        let (b0, b1) = (at_b(step.b.0).saturating_sub(margin), at_b(step.b.1) + margin);
+        for i in a0.saturating_sub(margin)..=(a1 + margin).min(n) {
             band.lo[i] = band.lo[i].min(b0);
             band.hi[i] = band.hi[i].max(b1);
         }
@@ -133,8 +136,11 @@ fn band_around(
 pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> (Vec<Step>, Scorer<'a>) {
     let (n, m) = (level.len_a.len(), level.len_b.len());
     let scorer = scorer(level, setup);
-    let band =
-        if (n + 1) * (m + 1) <= FULL_GRID { Band::full(n, m) } else { band_around(path, |i| i, |j| j, n, m) };
+    let band = if (n + 1) * (m + 1) <= setup.search.full_grid {
+        Band::full(n, m)
+    } else {
+        band_around(path, |i| i, |j| j, n, m, setup.search.margin)
+    };
     (dp::solve(&scorer, &band, setup.max_group), scorer)
 }
 
@@ -147,8 +153,8 @@ fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
             .with_noise(level.noise_b)
             .with_edges(level.edges_b),
         length: setup.length,
-        weights: setup.weights,
-        similarity: setup.similarity,
+        costs: setup.costs,
+        evidence: setup.evidence,
         exact: setup.exact,
     }
 }

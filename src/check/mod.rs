@@ -20,8 +20,6 @@ use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// House-style profile (`belta`, `ap`, `reuters`…); `None` = the glossary default.
-    pub profile: Option<String>,
     /// The original is a machine translation of the English (`sverka check A --mt …
     /// --to ru`, no B): glossary terms of the English must then appear in it too, and a
     /// missing one is reported (a name the MT mangled or dropped).
@@ -45,7 +43,7 @@ pub(crate) struct Pair<'a> {
     /// Bead index of each original sentence.
     pub orig_bead: Vec<Option<usize>>,
     /// The glossary under the chosen profile.
-    pub glossary: Glossary,
+    pub glossary: &'a Glossary,
     /// Glossary matches of each translation sentence (empty unless it is English).
     pub en_terms: Vec<Vec<TermMatch>>,
     /// Glossary matches of each original sentence (empty unless the translation is English).
@@ -53,7 +51,7 @@ pub(crate) struct Pair<'a> {
 }
 
 impl<'a> Pair<'a> {
-    fn new(a: &'a Document, b: &'a Document, alignment: &'a Alignment, glossary: Glossary) -> Self {
+    fn new(a: &'a Document, b: &'a Document, alignment: &'a Alignment, glossary: &'a Glossary) -> Self {
         let b_is_en = b.lang == Lang::en() && a.lang != Lang::en();
         let (en, orig, en_side, orig_side) =
             if b_is_en { (b, a, Side::B, Side::A) } else { (a, b, Side::A, Side::B) };
@@ -137,8 +135,8 @@ impl<'a> Pair<'a> {
     }
 }
 
-/// Runs every check on an aligned pair. Either side may be the English one. An
-/// unknown profile falls back to the shared glossary (the CLI rejects it first).
+/// Runs every check on an aligned pair. Either side may be the English one. `glossary`
+/// is the glossary under the house-style profile ([`Glossary::with_profile`]).
 pub fn run(
     a: &Document,
     b: &Document,
@@ -146,9 +144,6 @@ pub fn run(
     glossary: &Glossary,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    let glossary = glossary
-        .with_profile(options.profile.as_deref())
-        .unwrap_or_else(|_| glossary.with_profile(None).unwrap_or_default());
     let pair = Pair::new(a, b, alignment, glossary);
     let mut out = coverage::check(&pair);
     out.extend(coverage::joined(&pair));
@@ -286,7 +281,7 @@ mod tests {
         };
         // A human original may leave a name out (`Глава государства`): no finding.
         assert_eq!(lost(&CheckOptions::default()), []);
-        let mt_options = CheckOptions { original_is_mt: true, ..CheckOptions::default() };
+        let mt_options = CheckOptions { original_is_mt: true };
         // Kyiv (`Киеве`) and the inflected `Зеленским` are found; the mangled name is not.
         assert_eq!(lost(&mt_options), [(0, "Zelenskyy".to_string(), Some("Зеленский".to_string()))]);
     }
@@ -310,8 +305,8 @@ mod tests {
             ],
         );
         let names = |glossary: &Glossary, profile: Option<&str>| -> Vec<(usize, String, Option<String>)> {
-            let options = CheckOptions { profile: profile.map(str::to_string), ..CheckOptions::default() };
-            run(&en, &ru, &one_to_one(3), glossary, &options)
+            let glossary = glossary.with_profile(profile).expect("known profile");
+            run(&en, &ru, &one_to_one(3), &glossary, &CheckOptions::default())
                 .into_iter()
                 .filter(|f| f.check == CheckKind::NameInconsistent)
                 .map(|f| (f.sentence, f.found, f.expected))

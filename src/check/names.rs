@@ -21,11 +21,10 @@
 use super::{Pair, spelling, terms};
 use crate::glossary::FormKind;
 use crate::glossary::inflection::{self, Tongue};
-use crate::text::{UnionFind, is_cyrillic, words};
 use crate::model::{CheckKind, Finding, Lang, Severity};
+use crate::text::{UnionFind, is_cyrillic, words};
 use std::collections::HashMap;
 use std::ops::Range;
-
 
 /// A capitalised Latin word that may be a name.
 fn is_name(word: &str, initial: bool) -> bool {

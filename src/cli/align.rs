@@ -91,19 +91,11 @@ fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<&std::ffi:
 }
 
 /// Runs `sverka align`.
-pub fn run(cmd: &AlignCmd) -> anyhow::Result<Outcome> {
-    let glossary = pipeline::load_glossary(&cmd.align.glossary)?;
-    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align, glossary)?;
-    let alignment = pipeline::align_pair(&pair, &cmd.align);
+pub fn run(cmd: &AlignCmd, config: &sverka::config::Config) -> anyhow::Result<Outcome> {
     // The side-by-side views show the checks' findings too; only `check` gates on them.
     // Formats that carry beads only (vecalign, ladder, TSV, TMX) skip the checks.
-    let findings = if shows_findings(cmd.out.format) {
-        let options = sverka::check::CheckOptions { original_is_mt: pair.b_is_mt_of_a, ..Default::default() };
-        sverka::check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &options)
-    } else {
-        Vec::new()
-    };
-    let report = pipeline::report(&pair, alignment, findings);
+    let findings = shows_findings(cmd.out.format);
+    let report = pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, findings)?;
     let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
     output::write(cmd.out.output.as_deref(), &text)?;
     Ok(Outcome::Clean)

@@ -14,9 +14,9 @@ use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::string::FromUtf8Error;
-use sverka::glossary::Glossary;
+use sverka::config::Config;
+use sverka::engine::{Engine, RunOptions};
 use sverka::model::Lang;
-use sverka::pair::{self, PairOptions};
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
@@ -124,21 +124,21 @@ type RawLine = Result<String, FromUtf8Error>;
 /// What every item shares.
 struct Shared {
     base_dir: PathBuf,
-    glossary: Glossary,
-    dict: Option<sverka::align::Dictionary>,
+    engine: Engine,
     /// `--langs`, used where a manifest line names none.
     langs: (Option<Lang>, Option<Lang>),
-    options: PairOptions,
 }
 
 /// Runs `sverka batch`.
-pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
     refuse_online(&online_options_given(&args.align))?;
-    let glossary = super::pipeline::load_glossary(&args.align.glossary)?;
-    let dict = args.align.dict.as_deref().map(super::pipeline::load_dict).transpose()?;
+    let config = super::pipeline::with_options(config.clone(), &args.align);
+    let mut builder = Engine::builder(config).glossary(super::pipeline::load_glossary(&args.align.glossary)?);
+    if let Some(path) = &args.align.dict {
+        builder = builder.dictionary(super::pipeline::load_dict(path)?);
+    }
+    let engine = builder.build()?;
     let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;
-    let mut options = PairOptions { presegmented: args.align.presegmented, ..PairOptions::default() };
-    options.align.max_group = args.align.max_group;
     let (mut reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
         None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
@@ -148,7 +148,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
         }
     };
-    let shared = Shared { base_dir, glossary, dict, langs, options };
+    let shared = Shared { base_dir, engine, langs };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
@@ -254,10 +254,10 @@ fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
             (Some(parse(la)?), Some(parse(lb)?))
         }
     };
-    let presegmented = item.presegmented.unwrap_or(shared.options.presegmented);
-    let a = pair::document(&read_source(&item.a, &shared.base_dir)?, lang_a, presegmented);
-    let b = pair::document(&read_source(&item.b, &shared.base_dir)?, lang_b, presegmented);
-    let report = pair::process(&a, &b, &shared.glossary, shared.dict.as_ref(), &shared.options);
+    let presegmented = item.presegmented.unwrap_or(shared.engine.config().segment.presegmented);
+    let a = sverka::engine::document(&read_source(&item.a, &shared.base_dir)?, lang_a, presegmented);
+    let b = sverka::engine::document(&read_source(&item.b, &shared.base_dir)?, lang_b, presegmented);
+    let report = shared.engine.run(&a, &b, &RunOptions { mt_b: None, findings: true })?;
     Ok(json!({
         "id": item.id,
         "langs": [report.a.lang, report.b.lang],

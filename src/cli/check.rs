@@ -5,7 +5,6 @@ use super::align::OutputOpts;
 use super::{AlignOpts, Outcome, output, pipeline};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
-use sverka::check::{self, CheckOptions};
 use sverka::model::Severity;
 use sverka::report::{self, Format};
 
@@ -18,9 +17,6 @@ pub struct CheckCmd {
     pub b: Option<PathBuf>,
     #[command(flatten)]
     pub align: AlignOpts,
-    /// House-style profile: belta, ap, reuters…
-    #[arg(long)]
-    pub profile: Option<String>,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -50,16 +46,8 @@ impl FailOn {
 }
 
 /// Runs `sverka check`.
-pub fn run(cmd: &CheckCmd) -> anyhow::Result<Outcome> {
-    // An unknown profile is an error (exit 2), not a silent fallback; it is found before
-    // any file is segmented or any MT request is sent.
-    let glossary = pipeline::load_glossary(&cmd.align.glossary)?;
-    glossary.with_profile(cmd.profile.as_deref())?;
-    let pair = pipeline::load_pair(&cmd.a, cmd.b.as_deref(), &cmd.align, glossary)?;
-    let alignment = pipeline::align_pair(&pair, &cmd.align);
-    let options = CheckOptions { profile: cmd.profile.clone(), original_is_mt: pair.b_is_mt_of_a };
-    let findings = check::run(&pair.a, &pair.b, &alignment, &pair.glossary, &options);
-    let report = pipeline::report(&pair, alignment, findings);
+pub fn run(cmd: &CheckCmd, config: &sverka::config::Config) -> anyhow::Result<Outcome> {
+    let report = pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, true)?;
     let render_options = cmd.out.render_options();
     let text = match cmd.out.format {
         Format::Text => report::render_findings(&report, &render_options),

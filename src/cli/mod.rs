@@ -16,6 +16,7 @@ mod translit;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+use sverka::config::Config;
 
 /// What a run ended with; the process exit code is the discriminant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub enum Outcome {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// TOML file overriding the default configuration (`sverka config` prints it all).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +62,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Align many pairs from a JSONL manifest, one JSON result per line.
     Batch(batch::BatchArgs),
+    /// Print the effective configuration (the defaults, with --config FILE applied) as TOML.
+    Config,
 }
 
 /// Options shared by every command that aligns.
@@ -101,9 +107,12 @@ pub struct AlignOpts {
     /// Bilingual dictionary (dictd or TSV) used as lexical anchors.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
-    /// Largest group of sentences on one side of a bead.
-    #[arg(long, default_value_t = 4, value_name = "N", value_parser = parse_max_group)]
-    pub max_group: usize,
+    /// Largest group of sentences on one side of a bead (default 4, or the config file's).
+    #[arg(long, value_name = "N", value_parser = parse_max_group)]
+    pub max_group: Option<usize>,
+    /// House-style profile: belta, ap, reuters, tass, or one a --glossary file names.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// Weight of the MT/embedding similarity in a bead's cost (default: 3.5 with MT
     /// alone, 2.75 with embeddings).
     #[arg(long, value_name = "W", value_parser = parse_non_negative)]
@@ -143,7 +152,7 @@ fn parse_non_negative(value: &str) -> Result<f64, String> {
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let outcome = match run(cli.command) {
+    let outcome = match load_config(cli.config.as_deref()).and_then(|config| run(cli.command, &config)) {
         Ok(outcome) => outcome,
         Err(err) if output::is_broken_pipe(&err) => Outcome::Clean,
         Err(err) => {
@@ -154,14 +163,25 @@ pub fn main() -> std::process::ExitCode {
     std::process::ExitCode::from(outcome as u8)
 }
 
-fn run(command: Command) -> anyhow::Result<Outcome> {
+fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
     match command {
         Command::Segment(args) => segment::run(&args),
-        Command::Align(args) => align::run(&args),
-        Command::Check(args) => check::run(&args),
+        Command::Align(args) => align::run(&args, config),
+        Command::Check(args) => check::run(&args, config),
         Command::Translate(args) => translate::run(&args),
         Command::Translit(args) => translit::run(&args),
         Command::Score(args) => score::run(&args),
-        Command::Batch(args) => batch::run(&args),
+        Command::Batch(args) => batch::run(&args, config),
+        Command::Config => {
+            print!("{}", config.to_toml());
+            Ok(Outcome::Clean)
+        }
     }
+}
+
+/// The default configuration with `--config FILE` applied.
+fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
+    let Some(path) = path else { return Ok(Config::default()) };
+    let text = sverka::input::read_text(path)?;
+    Config::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

@@ -21,7 +21,7 @@ pub struct SegmentArgs {
 pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
     let lang = parse_lang(&args.lang)?;
     let text = sverka::input::read_text(&args.file)?;
-    let sentences = sverka::pair::document(&text, lang, false).sentences;
+    let sentences = sverka::engine::document(&text, lang, false).sentences;
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut paragraph = None;
     for s in &sentences {

@@ -19,7 +19,7 @@ pub use http::RetryPolicy;
 use providers::Backend;
 
 /// Translates sentences.
-pub trait Translator {
+pub trait Translator: Send + Sync {
     /// Translates each text from `from` into `to`, one output per input, in order.
     ///
     /// # Errors
@@ -28,7 +28,7 @@ pub trait Translator {
 }
 
 /// Embeds sentences as vectors.
-pub trait Embedder {
+pub trait Embedder: Send + Sync {
     /// One vector per text, in order.
     ///
     /// # Errors

@@ -5,8 +5,8 @@
 
 pub mod fold;
 pub mod hash;
-pub mod tables;
 pub mod script;
+pub mod tables;
 pub mod words;
 
 pub use fold::fold_word;

@@ -160,7 +160,8 @@ mod tests {
 
     /// The language data files of the whole crate, for the consistency test.
     fn all_files() -> Vec<(&'static str, &'static str)> {
-        let mut files = vec![("calendar.tsv", CALENDAR), ("number-words.tsv", NUMBER_WORDS), ("endings.tsv", ENDINGS)];
+        let mut files =
+            vec![("calendar.tsv", CALENDAR), ("number-words.tsv", NUMBER_WORDS), ("endings.tsv", ENDINGS)];
         files.extend(crate::segment::rules::DATA_FILES.iter().copied());
         files
     }
@@ -177,7 +178,11 @@ mod tests {
                     let cells: Vec<&str> = r.split('\t').collect();
                     assert!(cells.iter().all(|c| c.trim() == *c), "{name}: '{r}' has stray spaces");
                     // The key: every column but the last (the data) of a table of three or more.
-                    if columns > 2 { cells[..(columns - 1).min(cells.len())].join("\t") } else { cells[0].to_string() }
+                    if columns > 2 {
+                        cells[..(columns - 1).min(cells.len())].join("\t")
+                    } else {
+                        cells[0].to_string()
+                    }
                 })
                 .collect();
             let mut sorted = keys.clone();

@@ -126,6 +126,20 @@ def looks_like_headline(unit):
     return len(en) == 1 and len(xx) == 1 and len(en[0]) < 200
 
 
+def join_lowercase_starts(units):
+    """Join a unit whose sentence starts in lower case (a slip of the source: `… за кратамі».`
+    then `каралеўская турма …`) to the unit before it, as one sentence on that side."""
+    out = []
+    for en, xx in units:
+        if out and (en[0][:1].islower() or xx[0][:1].islower()):
+            prev_en, prev_xx = out.pop()
+            join = lambda a, b: a[:-1] + [a[-1] + ' ' + b[0]] + b[1:] if b[0][:1].islower() else a + b
+            out.append((join(prev_en, en), join(prev_xx, xx)))
+        else:
+            out.append((en, xx))
+    return out
+
+
 def units_from_beads(en_lines, xx_lines, beads, sibling=()):
     """(units, has_headline) of a document from its lines and gold beads, or None when the
     headline is glued to the first sentence in a way that cannot be undone.
@@ -136,6 +150,7 @@ def units_from_beads(en_lines, xx_lines, beads, sibling=()):
     for left, right in beads:
         if left and right:
             units += normalise_unit([en_lines[i] for i in left], [xx_lines[j] for j in right], sibling)
+    units = join_lowercase_starts(units)
     if not units:
         return None
     first_en, first_xx = beads[0]
@@ -280,20 +295,21 @@ def is_terminal(text):
     return re.search(r'[.!?…]["»”’)\]]*$', text) is not None
 
 
+def break_unterminated(para):
+    """A paragraph cut after every sentence that lacks sentence-final punctuation."""
+    out, current = [], []
+    for s in para:
+        current.append(s)
+        if not is_terminal(s.text):
+            out.append(current)
+            current = []
+    return out + [current] if current else out
+
+
 def paragraphs(sents, sizes):
     """Group sentences into paragraphs of the given sizes, breaking after any sentence that
     does not end with sentence-final punctuation."""
-    out = []
-    for para in group(sents, sizes):
-        current = []
-        for s in para:
-            current.append(s)
-            if not is_terminal(s.text):
-                out.append(current)
-                current = []
-        if current:
-            out.append(current)
-    return out
+    return [p for para in group(sents, sizes) for p in break_unterminated(para)]
 
 
 def build_pair(source, rng):
@@ -308,15 +324,8 @@ def build_pair(source, rng):
         units = units[1:]
     keys = [pair.new_key('text') for _ in units]
     for sizes_group in group(list(zip(keys, units)), draw_sizes(rng, len(units))):
-        en = [Sent(t, k) for k, (en, _) in sizes_group for t in en]
-        xx = [Sent(t, k) for k, (_, xx) in sizes_group for t in xx]
-        if all(is_terminal(s.text) for s in en[:-1] + xx[:-1]):
-            pair.sides['en'].append(en)
-            pair.sides['xx'].append(xx)
-        else:  # one unit a paragraph, so that unpunctuated lines end paragraphs on both sides
-            for k, (en_texts, xx_texts) in sizes_group:
-                pair.sides['en'].append([Sent(t, k) for t in en_texts])
-                pair.sides['xx'].append([Sent(t, k) for t in xx_texts])
+        pair.sides['en'] += break_unterminated([Sent(t, k) for k, (en, _) in sizes_group for t in en])
+        pair.sides['xx'] += break_unterminated([Sent(t, k) for k, (_, xx) in sizes_group for t in xx])
     return pair
 
 
@@ -503,15 +512,27 @@ LOWER = {
     'be': set('Ён Яна Яны Яно Гэта Гэты Гэтая Гэтыя Яго Яе Іх Мы У Ў На Па Пры Таксама Як Такі Такая '
               'Такія Там Для З Са Да Аб За Але А І Акрамя Аднак Раней Цяпер'.split()),
 }
+CONNECTIVES = set('However But And Also Yet Однако Но А И Также Зато Аднак Але І Таксама'.split())
 JOINERS = {'en': ['; ', ', and ', ' – ', ' — '], 'ru': ['; ', ', а ', ', и ', ' — '], 'be': ['; ', ', а ', ', і ', ' — ']}
 
 
-def join_sentences(first, second, lang, rng):
-    """Write two sentences as one: drop the first's full stop, add a joiner, lowercase a function word."""
-    word = second.split(' ', 1)[0]
-    if word in LOWER[lang]:
+def common_words(sources):
+    """lang -> the words the source texts write in lower case (so not proper names)."""
+    words = {'en': set(), 'ru': set(), 'be': set()}
+    for source in sources.values():
+        for en, xx in source.units:
+            for lang, texts in (('en', en), (source.lang, xx)):
+                words[lang].update(w for t in texts for w in re.findall(r'\w+', t) if w.islower())
+    return words
+
+
+def join_sentences(first, second, lang, rng, common):
+    """Write two sentences as one: drop the first's full stop, add a joiner, and lowercase the
+    second's first word unless it is a name (a word the sources never write in lower case)."""
+    word = re.match(r'\w*', second).group(0)
+    if word in LOWER[lang] or (word[1:].islower() and word.lower() in common[lang]):
         second = second[0].lower() + second[1:]
-    joiner = '; ' if second[0] in '"«“' else rng.choice(JOINERS[lang])
+    joiner = '; ' if second[0] in '"«“' or word in CONNECTIVES else rng.choice(JOINERS[lang])
     return first[:-1] + joiner + second
 
 
@@ -530,7 +551,7 @@ def one_to_one(pair, key):
     return pair.count(key, 'en') == 1 and pair.count(key, 'xx') == 1
 
 
-def merge_within(pair, rng, side, label):
+def merge_within(pair, rng, ctx, side, label):
     """Join two neighbouring 1-1 sentences of one side into one; the other side keeps both."""
     lang = 'en' if side == 'en' else pair.lang
     other = 'xx' if side == 'en' else 'en'
@@ -551,7 +572,7 @@ def merge_within(pair, rng, side, label):
         if i + 1 >= len(para) or not (one_to_one(pair, para[i].key) and one_to_one(pair, para[i + 1].key)):
             continue  # an earlier merge took one of these
         a, b = para[i], para[i + 1]
-        para[i:i + 2] = [Sent(join_sentences(a.text, b.text, lang, rng), a.key)]
+        para[i:i + 2] = [Sent(join_sentences(a.text, b.text, lang, rng, ctx['common']), a.key)]
         for s in (s for q in pair.sides[other] for s in q):
             if s.key == b.key:
                 s.key = a.key
@@ -561,12 +582,12 @@ def merge_within(pair, rng, side, label):
 
 def edit_merged(pair, rng, ctx):
     """The English writes two sentences of the original as one (2 original -> 1 English)."""
-    return merge_within(pair, rng, 'en', 'merged')
+    return merge_within(pair, rng, ctx, 'en', 'merged')
 
 
 def edit_split(pair, rng, ctx):
     """The English splits one sentence of the original in two (1 original -> 2 English)."""
-    return merge_within(pair, rng, 'xx', 'split')
+    return merge_within(pair, rng, ctx, 'xx', 'split')
 
 
 def edit_attribution_dropped(pair, rng, ctx):
@@ -738,14 +759,15 @@ def top_index(pair, side):
 
 
 def edit_dateline(pair, rng, ctx):
-    """A dateline opens the first sentence of the body (one sentence with it, by the gold rule)."""
+    """A dateline opens the lead: the first body paragraph that starts with a punctuated
+    sentence (not a subtitle). It is one sentence with the lead by the gold rule."""
     wire = ctx['wire']
     done = False
     for side in sides_for_furniture(rng, 0.65, 0.2):
-        body = pair.body(side)
-        if not body:
+        leads = [p for p in pair.body(side) if is_terminal(pair.sides[side][p][0].text)]
+        if not leads:
             continue
-        first = pair.sides[side][body[0]][0]
+        first = pair.sides[side][leads[0]][0]
         first.text = wire.dateline(side_name(pair, side)) + first.text
         pair.label(first.key, 'dateline')
         done = True
@@ -991,11 +1013,11 @@ def plan(rng):
     return jobs
 
 
-def make_pair(source, edits, seed, ctx_sources):
+def make_pair(source, edits, seed, ctx_sources, common):
     """Build and edit one pair; None when an edit does not apply to this document."""
     rng = random.Random(seed)
     pair = build_pair(source, rng)
-    ctx = {'wire': Wire(rng), 'sources': ctx_sources, 'notes': []}
+    ctx = {'wire': Wire(rng), 'sources': ctx_sources, 'common': common, 'notes': []}
     for edit in edits:
         if not EDITS[edit](pair, rng, ctx):
             return None, None
@@ -1006,6 +1028,7 @@ def make_pair(source, edits, seed, ctx_sources):
 def generate(shared, out, seed):
     """Generate every pair of the plan into `out` (replaced)."""
     sources = load_sources(shared)
+    common = common_words(sources)
     rng = random.Random(f'realcopy-plan:{seed}')
     if out.exists():
         shutil.rmtree(out)
@@ -1016,7 +1039,7 @@ def generate(shared, out, seed):
         rng.shuffle(cands)
         cands.sort(key=lambda k: (k, tuple(edits)) in used)  # prefer documents not used for these edits
         for ident in cands:
-            pair, ctx = make_pair(sources[ident], edits, f'realcopy:{seed}:{name}:{ident}', sources)
+            pair, ctx = make_pair(sources[ident], edits, f'realcopy:{seed}:{name}:{ident}', sources, common)
             if pair:
                 used.add((ident, tuple(edits)))
                 write_pair(pair, out / f'{name}-{ident}', ctx)

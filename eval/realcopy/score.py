@@ -241,17 +241,19 @@ def system_beads(report):
 # ---------------------------------------------------------------------------------------------
 
 
-def judge(gold, test, scores, labels):
+def judge(gold, test, scores, flags, labels):
     """Everything measured on one alignment already in gold ids.
 
     Returns metric counts, the label hits (gold bead index -> produced exactly, null beads
-    included) and (score, strict hit) for every system bead that is not empty.
+    included), (score, strict hit) for every system bead that is not empty, and the strict
+    hits of the beads the system flagged as moved.
     """
     gold_set = {(a, b) for a, b in gold}
     test_set = {(a, b) for a, b in test if a or b}
     found = {i: gold[i] in test_set for i in labels}
     confidence = [(s, (a, b) in gold_set) for (a, b), s in zip(test, scores) if (a or b) and s is not None]
-    return {'counts': counts(gold, test), 'found': found, 'confidence': confidence}
+    flagged = [(a, b) in gold_set for (a, b), moved in zip(test, flags) if moved and (a or b)]
+    return {'counts': counts(gold, test), 'found': found, 'confidence': confidence, 'flagged_moved': flagged}
 
 
 def score_raw(pair, binary):
@@ -273,7 +275,7 @@ def score_raw(pair, binary):
         assigned.append(assign(gold_spans, system_spans))
     beads = system_beads(report)
     test = project([(a, b) for a, b, _, _ in beads], *assigned)
-    result.update(judge(pair.gold, test, [s for _, _, s, _ in beads], pair.labels))
+    result.update(judge(pair.gold, test, [s for _, _, s, _ in beads], [m for _, _, _, m in beads], pair.labels))
     result['test'] = test
     return result
 
@@ -284,7 +286,7 @@ def score_preseg(pair, binary):
     report = run_align(binary, pair.file(en, 'segs'), pair.file(xx, 'segs'), pair.langs, True)
     beads = system_beads(report)
     test = [(a, b) for a, b, _, _ in beads]
-    result = judge(pair.gold, test, [s for _, _, s, _ in beads], pair.labels)
+    result = judge(pair.gold, test, [s for _, _, s, _ in beads], [m for _, _, _, m in beads], pair.labels)
     result['test'] = test
     return result
 
@@ -381,6 +383,9 @@ def summarise(name, results):
         **{mode: pooled(results, mode) for mode in MODES},
         'segmentation': segmentation(results),
         'moved': recall.get('moved', {'gold': 0, 'raw': 0, 'preseg': 0}),
+        'flagged_moved': {mode: {'beads': sum(len(r[mode]['flagged_moved']) for r in results if mode in r),
+                                 'strict_hits': sum(sum(r[mode]['flagged_moved']) for r in results if mode in r)}
+                          for mode in MODES},
         'confidence': {mode: confidence_table(results, mode) for mode in MODES},
         'by_edit': by_edit(results),
         'labels': recall,
@@ -416,7 +421,10 @@ def print_summary(s, out=sys.stdout):
     w('segmentation exact:    ' + ', '.join(f'{lang} {v["exact"]}/{v["gold"]} ({v["exact"] / v["gold"]:.3f})'
                                           for lang, v in seg.items() if v['gold']))
     mv = s['moved']
-    w(f'moved beads found:     raw {mv["raw"]}/{mv["gold"]}, presegmented {mv["preseg"]}/{mv["gold"]}')
+    fl = s['flagged_moved']
+    w(f'moved beads found:     raw {mv["raw"]}/{mv["gold"]}, presegmented {mv["preseg"]}/{mv["gold"]}'
+      f'  (beads flagged moved: raw {fl["raw"]["strict_hits"]}/{fl["raw"]["beads"]} right,'
+      f' presegmented {fl["preseg"]["strict_hits"]}/{fl["preseg"]["beads"]} right)')
     for mode in MODES:
         hi = s['confidence'][mode]['at_least_0.8']
         w(f'confidence >= 0.8 ({mode:<6}): {hi["strict_hits"]}/{hi["beads"]} strict hits ({fmt(hi["share"])})')

@@ -192,8 +192,8 @@ class Source:
         self.english_id = ident.replace('-be', '').replace('-ru', '')  # one English text
 
     @property
-    def sentences(self):
-        """Number of units."""
+    def size(self):
+        """Number of units (beads) of the document."""
         return len(self.units)
 
 
@@ -214,7 +214,7 @@ def load_sources(shared):
             sources[ident] = Source(ident, lang, loaded,
                                     f'NTREX-128 document {n:03d} en-{lang} (English original, professional '
                                     f'{"Russian" if lang == "ru" else "Belarusian"} translation; CC BY-SA 4.0)')
-    return {k: s for k, s in sources.items() if s.sentences >= 6}
+    return {k: s for k, s in sources.items() if s.size >= 6}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -637,7 +637,7 @@ def edit_moved(pair, rng, ctx):
 def edit_background(pair, rng, ctx):
     """The English adds background paragraphs taken from another story (1-0 beads)."""
     others = [s for s in ctx['sources'].values()
-              if s.english_id != pair.source.english_id and s.sentences >= 8]
+              if s.english_id != pair.source.english_id and s.size >= 8]
     other = rng.choice(sorted(others, key=lambda s: s.ident))
     sents = [t for en, _ in other.units[2:] for t in en]
     n = rng.randint(2, 4)

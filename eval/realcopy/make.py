@@ -624,9 +624,13 @@ def edit_moved(pair, rng, ctx):
     dst = rng.choice(targets)
     if rng.random() < 0.3 and len(paras[src]) > 1 and is_terminal(paras[dst][-1].text):
         sent = paras[src].pop(rng.randrange(len(paras[src])))  # one sentence joins another paragraph
+        if pair.count(sent.key, 'en') > 1:
+            return False  # part of an n-m bead: moving it alone would split the bead
         paras[dst].append(sent)
         pair.label(sent.key, 'moved')
         return True
+    if any(pair.count(s.key, 'en') != [t.key for t in paras[src]].count(s.key) for s in paras[src]):
+        return False  # the paragraph holds part of a bead that goes on in another paragraph
     block = paras.pop(src)
     paras.insert(dst, block)  # before an earlier paragraph, or after a later one
     for s in block:

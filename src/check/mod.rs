@@ -20,7 +20,7 @@ use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// House-style profile (`belta`, `ap`, `reuters`…); `None` = the glossary default.
+    /// House-style profile (`belta`, `ap`, `reuters`, `tass`…); `None` = the glossary default.
     pub profile: Option<String>,
     /// The original is a machine translation of the English (`sverka check A --mt …
     /// --to ru`, no B): glossary terms of the English must then appear in it too, and a

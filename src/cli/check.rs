@@ -18,7 +18,7 @@ pub struct CheckCmd {
     pub b: Option<PathBuf>,
     #[command(flatten)]
     pub align: AlignOpts,
-    /// House-style profile: belta, ap, reuters…
+    /// House-style profile: belta, ap, reuters, tass…
     #[arg(long)]
     pub profile: Option<String>,
     /// Lowest severity that makes the exit code 1.

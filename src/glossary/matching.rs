@@ -10,12 +10,13 @@
 
 use super::inflection::{self, Tongue};
 use super::{Entry, FormKind, TermMatch, TermType};
-pub use crate::text::{Word, words};
+pub use crate::text::{Word, is_apostrophe, words};
 use std::collections::HashMap;
 
 /// Whether two consecutive words are joined closely enough to belong to one term:
-/// white space or a hyphen between them, or an abbreviation's point (`U.S.`, `St.
-/// Petersburg`), never a sentence end.
+/// white space or a hyphen between them, an abbreviation's point (`U.S.`, `St.
+/// Petersburg`) or a lone apostrophe (`People's Republic`: `people`, `s`), never a
+/// sentence end.
 fn joined(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.span.end..b.span.start];
     let short = gap.chars().count() <= 3;
@@ -23,7 +24,8 @@ fn joined(text: &str, a: &Word, b: &Word) -> bool {
     let point = gap.starts_with('.')
         && gap[1..].chars().all(char::is_whitespace)
         && (gap.len() == 1 || a.span.len() <= 3);
-    short && (plain || point)
+    let apostrophe = gap.chars().count() == 1 && gap.chars().all(is_apostrophe);
+    short && (plain || point || apostrophe)
 }
 
 /// One word of a pattern.
@@ -286,5 +288,14 @@ mod tests {
         let text = "in Minsk. Region";
         let ws = words(text);
         assert!(!joined(text, &ws[1], &ws[2]));
+    }
+
+    #[test]
+    fn a_possessive_apostrophe_joins_the_words_of_a_term() {
+        let text = "the Lugansk People’s Republic, Belarus' Lukashenko";
+        let ws = words(text);
+        assert!(joined(text, &ws[2], &ws[3]), "People’s");
+        assert!(!joined(text, &ws[4], &ws[5]), "a comma is no join");
+        assert!(!joined(text, &ws[5], &ws[6]), "an apostrophe and a space are no join");
     }
 }

@@ -110,17 +110,18 @@ pub struct TermMatch {
 }
 
 /// The built-in glossary files: (name, profile, text).
-const BUILTIN: [(&str, Option<&str>, &str); 6] = [
+const BUILTIN: [(&str, Option<&str>, &str); 7] = [
     ("glossary/people.tsv", None, include_str!("../../glossary/people.tsv")),
     ("glossary/places.tsv", None, include_str!("../../glossary/places.tsv")),
     ("glossary/orgs.tsv", None, include_str!("../../glossary/orgs.tsv")),
     ("glossary/profiles/belta.tsv", Some("belta"), include_str!("../../glossary/profiles/belta.tsv")),
     ("glossary/profiles/ap.tsv", Some("ap"), include_str!("../../glossary/profiles/ap.tsv")),
     ("glossary/profiles/reuters.tsv", Some("reuters"), include_str!("../../glossary/profiles/reuters.tsv")),
+    ("glossary/profiles/tass.tsv", Some("tass"), include_str!("../../glossary/profiles/tass.tsv")),
 ];
 
 /// The built-in house-style profiles.
-pub const BUILTIN_PROFILES: [&str; 3] = ["belta", "ap", "reuters"];
+pub const BUILTIN_PROFILES: [&str; 4] = ["belta", "ap", "reuters", "tass"];
 
 impl Glossary {
     /// A glossary of `entries`.

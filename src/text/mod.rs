@@ -12,7 +12,7 @@ pub mod words;
 pub use fold::fold_word;
 pub use hash::{FastMap, FastSet, stable_hash};
 pub use script::{is_cyrillic, is_letter, is_word_char};
-pub use words::{Word, letter_runs, words};
+pub use words::{Word, is_apostrophe, letter_runs, words};
 
 /// Disjoint sets over `0..n` (union-find with path compression).
 #[derive(Debug, Clone)]

@@ -19,7 +19,8 @@ pub struct Word {
     pub initial: bool,
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// A straight or typographic apostrophe.
+pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 

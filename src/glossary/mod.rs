@@ -56,12 +56,17 @@ impl Entry {
     /// Whether `self` and `other` are the same term: same canonical English (ignoring
     /// case) or a shared Russian or Belarusian lemma form.
     pub fn same_term(&self, other: &Entry) -> bool {
-        let shares = |x: &[String], y: &[String]| {
-            x.iter().any(|a| y.iter().any(|b| inflection::normalise(a) == inflection::normalise(b)))
-        };
-        self.en.to_lowercase() == other.en.to_lowercase()
-            || shares(&self.ru, &other.ru)
-            || shares(&self.be, &other.be)
+        let (mine, theirs) = (self.term_keys(), other.term_keys());
+        mine.iter().any(|k| theirs.contains(k))
+    }
+
+    /// What identifies the term: its canonical English (lower case) and its Russian and
+    /// Belarusian lemma forms (folded), each tagged with its language.
+    fn term_keys(&self) -> Vec<(u8, String)> {
+        let mut keys = vec![(b'e', self.en.to_lowercase())];
+        keys.extend(self.ru.iter().map(|f| (b'r', inflection::normalise(f))));
+        keys.extend(self.be.iter().map(|f| (b'b', inflection::normalise(f))));
+        keys
     }
 }
 
@@ -165,12 +170,16 @@ impl Glossary {
     /// Layers `other` over `self`: an entry of `other` replaces every entry of `self`
     /// for the same term (see [`Entry::same_term`]) with the same profiles.
     pub fn layered(self, other: Glossary) -> Glossary {
-        let mut entries = self.entries;
+        let mut entries: Vec<(Vec<(u8, String)>, Entry)> =
+            self.entries.into_iter().map(|e| (e.term_keys(), e)).collect();
         for new in other.entries {
-            entries.retain(|old| !(old.profiles == new.profiles && old.same_term(&new)));
-            entries.push(new);
+            let keys = new.term_keys();
+            entries.retain(|(old_keys, old)| {
+                !(old.profiles == new.profiles && old_keys.iter().any(|k| keys.contains(k)))
+            });
+            entries.push((keys, new));
         }
-        Glossary::new(entries)
+        Glossary::new(entries.into_iter().map(|(_, e)| e).collect())
     }
 
     /// The profiles named by any entry (sorted, unique).

@@ -8,8 +8,9 @@
 //! (an inverse document frequency over sentences).
 
 use super::{Dictionary, Resources};
+use crate::annotate::Annotation;
 use crate::config::AnchorWeights;
-use crate::model::{Document, Lang};
+use crate::model::Document;
 use crate::text::{FastMap, UnionFind, fold_word, is_cyrillic, letter_runs, stable_hash as key};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -280,7 +281,6 @@ fn dict_index(dict: &Dictionary, side_a: bool) -> HashMap<String, Vec<u32>> {
 
 struct Side<'a> {
     doc: &'a Document,
-    lang: &'a Lang,
     /// Whether words carry consonant-skeleton keys (the two sides differ in script).
     cognates: bool,
     /// Key weights.
@@ -362,13 +362,13 @@ impl<'a> Vocab<'a> {
 /// The raw (unweighted) keys of one sentence.
 fn raw_keys(
     text: &str,
+    note: &Annotation,
     word_ids: &[u32],
     vocab: &[Vec<(u64, f32)>],
     side: &Side<'_>,
-    res: &Resources<'_>,
 ) -> Vec<(u64, f32)> {
     let mut keys = Vec::new();
-    for q in crate::numbers::extract(text) {
+    for q in &note.numbers {
         let mut h = std::hash::DefaultHasher::new();
         std::hash::Hash::hash(&q.value, &mut h);
         keys.push((std::hash::Hasher::finish(&h), side.weights.number));
@@ -384,10 +384,8 @@ fn raw_keys(
     for &w in word_ids {
         keys.extend_from_slice(&vocab[w as usize]);
     }
-    if let Some(g) = res.glossary {
-        for m in g.find(text, side.lang) {
-            keys.push((key(b'g', &m.entry.to_string()), side.weights.glossary));
-        }
+    for m in &note.terms {
+        keys.push((key(b'g', &m.entry.to_string()), side.weights.glossary));
     }
     keys
 }
@@ -398,15 +396,15 @@ struct DictIdx {
 
 /// Anchors of every sentence of both documents.
 pub fn extract(
-    a: &Document,
-    b: &Document,
+    (a, notes_a): (&Document, &[Annotation]),
+    (b, notes_b): (&Document, &[Annotation]),
     res: &Resources<'_>,
     weights: &AnchorWeights,
 ) -> (Vec<Anchors>, Vec<Anchors>) {
     let (ca, cb) = (mostly_cyrillic(a), mostly_cyrillic(b));
     let cognates = ca != cb;
-    let sa = Side { doc: a, lang: &a.lang, cognates, weights };
-    let sb = Side { doc: b, lang: &b.lang, cognates, weights };
+    let sa = Side { doc: a, cognates, weights };
+    let sb = Side { doc: b, cognates, weights };
     let (va, vb) = rayon::join(|| Vocab::new(a), || Vocab::new(b));
     let (names_a, names_b) = match (ca, cb) {
         (true, false) => link_names(&va.capitalised(true), &vb.capitalised(false), weights.name_threshold),
@@ -420,18 +418,23 @@ pub fn extract(
         Some(d) => (DictIdx { map: dict_index(d, true) }, DictIdx { map: dict_index(d, false) }),
         None => (DictIdx { map: HashMap::new() }, DictIdx { map: HashMap::new() }),
     };
-    let raw = |side: &Side<'_>, vocab: &Vocab<'_>, names: &HashMap<String, u64>, dict: &DictIdx| {
+    let raw = |side: &Side<'_>,
+               notes: &[Annotation],
+               vocab: &Vocab<'_>,
+               names: &HashMap<String, u64>,
+               dict: &DictIdx| {
         let keys: Vec<Vec<(u64, f32)>> =
             vocab.words.par_iter().map(|w| word_keys(w, side, names, dict)).collect();
         side.doc
             .sentences
             .par_iter()
+            .zip(notes)
             .zip(&vocab.sentences)
-            .map(|(s, ids)| raw_keys(&s.text, ids, &keys, side, res))
+            .map(|((s, note), ids)| raw_keys(&s.text, note, ids, &keys, side))
             .collect::<Vec<_>>()
     };
-    let raw_a = raw(&sa, &va, &names_a, &dict_a);
-    let raw_b = raw(&sb, &vb, &names_b, &dict_b);
+    let raw_a = raw(&sa, notes_a, &va, &names_a, &dict_a);
+    let raw_b = raw(&sb, notes_b, &vb, &names_b, &dict_b);
     weigh(raw_a, raw_b)
 }
 

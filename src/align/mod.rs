@@ -14,6 +14,7 @@ pub mod score;
 pub mod search;
 pub mod similarity;
 
+use crate::annotate::{Annotation, annotate};
 use crate::config::{Config, MAX_GROUP};
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Document};
@@ -41,7 +42,8 @@ pub trait BeadSimilarity: Sync {
 /// Optional knowledge the aligner can use beyond the two texts.
 #[derive(Clone, Copy, Default)]
 pub struct Resources<'a> {
-    /// Glossary whose terms are anchors.
+    /// Glossary whose terms are anchors (read by [`align`]; [`align_annotated`] takes
+    /// the terms from the annotations).
     pub glossary: Option<&'a Glossary>,
     /// Bilingual dictionary.
     pub dict: Option<&'a Dictionary>,
@@ -81,9 +83,23 @@ pub fn sentences_inside(text: &str) -> f32 {
 }
 
 /// Aligns `a` with `b` under `config`: every sentence of both sides in exactly one bead,
-/// beads monotone, each with a confidence in [0, 1].
+/// beads monotone, each with a confidence in [0, 1]. The sentences are annotated against
+/// `resources.glossary` first; [`align_annotated`] takes annotations made already.
 pub fn align(a: &Document, b: &Document, resources: &Resources<'_>, config: &Config) -> Alignment {
-    let (anchors_a, anchors_b) = anchors::extract(a, b, resources, &config.anchors);
+    let empty = Glossary::default();
+    let glossary = resources.glossary.unwrap_or(&empty);
+    let (notes_a, notes_b) = rayon::join(|| annotate(a, glossary), || annotate(b, glossary));
+    align_annotated((a, &notes_a), (b, &notes_b), resources, config)
+}
+
+/// [`align`] on documents annotated already (one [`Annotation`] per sentence).
+pub fn align_annotated(
+    (a, notes_a): (&Document, &[Annotation]),
+    (b, notes_b): (&Document, &[Annotation]),
+    resources: &Resources<'_>,
+    config: &Config,
+) -> Alignment {
+    let (anchors_a, anchors_b) = anchors::extract((a, notes_a), (b, notes_b), resources, &config.anchors);
     let lengths =
         |d: &Document| -> Vec<f32> { d.sentences.iter().map(|s| s.text.chars().count() as f32).collect() };
     let (len_a, len_b) = (lengths(a), lengths(b));

@@ -10,6 +10,7 @@
 //! sentence is the omission. The same holds the other way round for additions.
 
 use super::Pair;
+use crate::annotate::Annotation;
 use crate::model::{CheckKind, Finding, Severity};
 
 /// Findings for the 1-0 and 0-1 beads of `pair`.
@@ -71,22 +72,17 @@ fn unexplained(one: f64, many: &[usize]) -> Vec<usize> {
 }
 
 /// Evidence that a sentence is rendered on the other side: (anchors of the sentence
-/// found there, anchors not found). Anchors are quantities and glossary terms.
-fn evidence(
-    sentence: &str,
-    lang: &crate::model::Lang,
-    other: &str,
-    other_lang: &crate::model::Lang,
-    g: &crate::glossary::Glossary,
-) -> (usize, usize) {
-    let theirs: Vec<_> = crate::numbers::extract(other).into_iter().map(|t| t.value).collect();
-    let their_terms: Vec<usize> = g.find(other, other_lang).into_iter().map(|m| m.entry).collect();
+/// found there, anchors not found). Anchors are quantities and glossary terms; `other`
+/// holds the annotations of the other side's sentences in the bead.
+fn evidence(sentence: &Annotation, other: &[&Annotation]) -> (usize, usize) {
     let (mut found, mut missing) = (0, 0);
-    for q in crate::numbers::extract(sentence) {
-        if theirs.iter().any(|t| t.compatible(&q.value)) { found += 1 } else { missing += 1 }
+    for q in &sentence.numbers {
+        let there = other.iter().flat_map(|o| &o.numbers).any(|t| t.value.compatible(&q.value));
+        if there { found += 1 } else { missing += 1 }
     }
-    for m in g.find(sentence, lang) {
-        if their_terms.contains(&m.entry) { found += 1 } else { missing += 1 }
+    for m in &sentence.terms {
+        let there = other.iter().flat_map(|o| &o.terms).any(|t| t.entry == m.entry);
+        if there { found += 1 } else { missing += 1 }
     }
     (found, missing)
 }
@@ -107,7 +103,9 @@ fn pick(candidates: &[usize], ids: &[usize], ev: impl Fn(usize) -> (usize, usize
 /// Omissions and additions hidden in beads that join several sentences.
 pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
     let ratio = length_ratio(pair);
-    let g = &pair.glossary;
+    let none = Annotation::default();
+    let en_note = |i: usize| pair.en_notes.get(i).unwrap_or(&none);
+    let orig_note = |j: usize| pair.orig_notes.get(j).unwrap_or(&none);
     let mut out = Vec::new();
     for (en, orig) in &pair.beads {
         if en.is_empty() || orig.is_empty() || (en.len() == 1 && orig.len() == 1) {
@@ -119,7 +117,8 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
         if orig.len() >= 2 {
             let lens: Vec<usize> = orig.iter().map(|&j| pair.orig_text(j).chars().count()).collect();
             let candidates = unexplained(en_len as f64 / ratio, &lens);
-            let ev = |j: usize| evidence(pair.orig_text(j), &pair.orig.lang, &en_text, &pair.en.lang, g);
+            let others: Vec<&Annotation> = en.iter().map(|&i| en_note(i)).collect();
+            let ev = |j: usize| evidence(orig_note(j), &others);
             if let Some(j) = pick(&candidates, orig, ev) {
                 let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
                 f.message =
@@ -132,7 +131,8 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
         if en.len() >= 2 {
             let lens: Vec<usize> = en.iter().map(|&i| pair.en_text(i).chars().count()).collect();
             let candidates = unexplained(orig_len as f64 * ratio, &lens);
-            let ev = |i: usize| evidence(pair.en_text(i), &pair.en.lang, &orig_text, &pair.orig.lang, g);
+            let others: Vec<&Annotation> = orig.iter().map(|&j| orig_note(j)).collect();
+            let ev = |i: usize| evidence(en_note(i), &others);
             if let Some(i) = pick(&candidates, en, ev) {
                 let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
                 f.message =

@@ -14,8 +14,10 @@ mod numbers;
 pub mod spelling;
 mod terms;
 
+use crate::annotate::{Annotation, annotate};
 use crate::glossary::{Glossary, TermMatch};
 use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side};
+use crate::numbers::NumberToken;
 
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
@@ -44,17 +46,25 @@ pub(crate) struct Pair<'a> {
     pub orig_bead: Vec<Option<usize>>,
     /// The glossary under the chosen profile.
     pub glossary: &'a Glossary,
-    /// Glossary matches of each translation sentence (empty unless it is English).
-    pub en_terms: Vec<Vec<TermMatch>>,
-    /// Glossary matches of each original sentence (empty unless the translation is English).
-    pub orig_terms: Vec<Vec<TermMatch>>,
+    /// Annotations of each translation sentence.
+    pub en_notes: &'a [Annotation],
+    /// Annotations of each original sentence.
+    pub orig_notes: &'a [Annotation],
 }
 
 impl<'a> Pair<'a> {
-    fn new(a: &'a Document, b: &'a Document, alignment: &'a Alignment, glossary: &'a Glossary) -> Self {
+    fn new(
+        (a, notes_a): (&'a Document, &'a [Annotation]),
+        (b, notes_b): (&'a Document, &'a [Annotation]),
+        alignment: &'a Alignment,
+        glossary: &'a Glossary,
+    ) -> Self {
         let b_is_en = b.lang == Lang::en() && a.lang != Lang::en();
-        let (en, orig, en_side, orig_side) =
-            if b_is_en { (b, a, Side::B, Side::A) } else { (a, b, Side::A, Side::B) };
+        let (en, orig, en_side, orig_side, en_notes, orig_notes) = if b_is_en {
+            (b, a, Side::B, Side::A, notes_b, notes_a)
+        } else {
+            (a, b, Side::A, Side::B, notes_a, notes_b)
+        };
         let beads: Vec<(&[usize], &[usize])> = alignment
             .beads
             .iter()
@@ -74,25 +84,33 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        let terms = |doc: &Document| -> Vec<Vec<TermMatch>> {
-            if en.lang == Lang::en() {
-                doc.sentences.iter().map(|s| glossary.find(&s.text, &doc.lang)).collect()
-            } else {
-                vec![Vec::new(); doc.len()]
-            }
-        };
-        let (en_terms, orig_terms) = (terms(en), terms(orig));
-        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_terms, orig_terms }
+        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_notes, orig_notes }
     }
 
-    /// Glossary matches of translation sentence `i`.
+    /// Glossary matches of translation sentence `i` (none unless the translation is English).
     pub fn en_terms(&self, i: usize) -> &[TermMatch] {
-        self.en_terms.get(i).map_or(&[], Vec::as_slice)
+        match self.en_notes.get(i) {
+            Some(note) if self.english() => &note.terms,
+            _ => &[],
+        }
     }
 
-    /// Glossary matches of original sentence `j`.
+    /// Glossary matches of original sentence `j` (none unless the translation is English).
     pub fn orig_terms(&self, j: usize) -> &[TermMatch] {
-        self.orig_terms.get(j).map_or(&[], Vec::as_slice)
+        match self.orig_notes.get(j) {
+            Some(note) if self.english() => &note.terms,
+            _ => &[],
+        }
+    }
+
+    /// Quantities of translation sentence `i`.
+    pub fn en_numbers(&self, i: usize) -> &[NumberToken] {
+        self.en_notes.get(i).map_or(&[], |note| &note.numbers)
+    }
+
+    /// Quantities of original sentence `j`.
+    pub fn orig_numbers(&self, j: usize) -> &[NumberToken] {
+        self.orig_notes.get(j).map_or(&[], |note| &note.numbers)
     }
 
     /// Whether the translation is English (glossary and name checks apply).
@@ -136,10 +154,23 @@ impl<'a> Pair<'a> {
 }
 
 /// Runs every check on an aligned pair. Either side may be the English one. `glossary`
-/// is the glossary under the house-style profile ([`Glossary::with_profile`]).
+/// is the glossary under the house-style profile ([`Glossary::with_profile`]). The
+/// sentences are annotated first; [`run_annotated`] takes annotations made already.
 pub fn run(
     a: &Document,
     b: &Document,
+    alignment: &Alignment,
+    glossary: &Glossary,
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    let (notes_a, notes_b) = (annotate(a, glossary), annotate(b, glossary));
+    run_annotated((a, &notes_a), (b, &notes_b), alignment, glossary, options)
+}
+
+/// [`run`] on documents annotated already against `glossary`.
+pub fn run_annotated(
+    a: (&Document, &[Annotation]),
+    b: (&Document, &[Annotation]),
     alignment: &Alignment,
     glossary: &Glossary,
     options: &CheckOptions,

@@ -23,12 +23,16 @@ struct Found {
     value: Quantity,
 }
 
-fn collect(ids: &[usize], text_of: impl Fn(usize) -> String) -> Vec<Found> {
+fn collect<'t>(
+    ids: &[usize],
+    text_of: impl Fn(usize) -> &'t str,
+    numbers_of: impl Fn(usize) -> &'t [NumberToken],
+) -> Vec<Found> {
     let mut out = Vec::new();
     for &id in ids {
         let text = text_of(id);
-        for NumberToken { value, span } in numbers::extract(&text) {
-            out.push(Found { sentence: id, text: text[span].to_string(), value });
+        for NumberToken { value, span } in numbers_of(id) {
+            out.push(Found { sentence: id, text: text[span.clone()].to_string(), value: value.clone() });
         }
     }
     out
@@ -85,8 +89,8 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         .iter()
         .map(|(en_ids, orig_ids)| {
             (
-                collect(orig_ids, |j| pair.orig_text(j).to_string()),
-                collect(en_ids, |i| pair.en_text(i).to_string()),
+                collect(orig_ids, |j| pair.orig_text(j), |j| pair.orig_numbers(j)),
+                collect(en_ids, |i| pair.en_text(i), |i| pair.en_numbers(i)),
             )
         })
         .collect();

@@ -4,11 +4,11 @@
 //! embedded only around the first pass's doubtful beads, within a budget of the single
 //! sentences' characters, and the final alignment uses both.
 
-use super::Engine;
+use super::{Annotated, Engine};
 use crate::align::similarity::{self, Combined, EmbeddingSimilarity, MtSimilarity, SpanVectors};
 use crate::align::{BeadSimilarity, Evidence};
 use crate::error::Result;
-use crate::model::{Document, Note};
+use crate::model::Note;
 use crate::mt::Embedder;
 use std::ops::Range;
 
@@ -38,12 +38,12 @@ impl Gathered {
 /// engine has an embedder), combined.
 pub(super) fn gather(
     engine: &Engine,
-    a: &Document,
-    b: &Document,
+    a: Annotated<'_>,
+    b: Annotated<'_>,
     mt_b: Option<&[String]>,
 ) -> Result<Gathered> {
     let config = engine.config();
-    let texts_a = a.texts_owned();
+    let texts_a = a.0.texts_owned();
     let mt_sim = mt_b.map(|lines| MtSimilarity::new(&texts_a, lines));
     let weights = config.similarity_weights(mt_sim.is_some(), engine.embedder.is_some());
     let with = |source: Option<Box<dyn BeadSimilarity + Send>>, notes: Vec<Note>| Gathered {
@@ -55,7 +55,7 @@ pub(super) fn gather(
     let Some(embedder) = engine.embedder.as_deref() else {
         return Ok(with(mt_sim.map(|s| Box::new(s) as Box<dyn BeadSimilarity + Send>), Vec::new()));
     };
-    let texts_b = b.texts_owned();
+    let texts_b = b.0.texts_owned();
     let first = EmbeddingSimilarity::new(
         SpanVectors::new(embed_all(embedder, &texts_a)?),
         SpanVectors::new(embed_all(embedder, &texts_b)?),

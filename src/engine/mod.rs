@@ -9,12 +9,16 @@
 mod evidence;
 
 use crate::align::{self, Dictionary, Resources};
+use crate::annotate::{Annotation, annotate};
 use crate::check::{self, CheckOptions};
 use crate::config::Config;
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Bead, Document, Lang, Report, SideText};
 use crate::mt::{Embedder, Translator};
+
+/// A document with the annotations of its sentences.
+type Annotated<'d> = (&'d Document, &'d [Annotation]);
 
 /// A configured pipeline. Build it once and run it on any number of pairs (it is
 /// `Send + Sync`: `batch` shares one across threads).
@@ -140,9 +144,12 @@ impl Engine {
             (None, Some(translator)) => Some(translator.translate(&b.texts_owned(), &b.lang, &a.lang)?),
             (None, None) => None,
         };
+        let (notes_a, notes_b) = rayon::join(|| annotate(a, &self.glossary), || annotate(b, &self.glossary));
+        let (a, b) = ((a, notes_a.as_slice()), (b, notes_b.as_slice()));
         let gathered = evidence::gather(self, a, b, mt_b.as_deref())?;
         let alignment = self.align(a, b, gathered.evidence());
         let findings = if options.findings { self.check(a, b, &alignment, false) } else { Vec::new() };
+        let (a, b) = (a.0, b.0);
         let mut report = report(a, b, mt_b, alignment, findings);
         report.notes = gathered.notes;
         Ok(report)
@@ -164,26 +171,31 @@ impl Engine {
         let b = document_of_lines(to.clone(), &lines);
         let beads = (0..a.len()).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect();
         let alignment = Alignment { beads };
-        let findings = if findings { self.check(a, &b, &alignment, true) } else { Vec::new() };
+        let findings = if findings {
+            let (notes_a, notes_b) = (annotate(a, &self.glossary), annotate(&b, &self.glossary));
+            self.check((a, &notes_a), (&b, &notes_b), &alignment, true)
+        } else {
+            Vec::new()
+        };
         Ok(report(a, &b, None, alignment, findings))
     }
 
-    /// The aligner on a pair with this engine's glossary, dictionary and configuration.
-    fn align(&self, a: &Document, b: &Document, evidence: Option<align::Evidence<'_>>) -> Alignment {
+    /// The aligner on an annotated pair with this engine's dictionary and configuration.
+    fn align(&self, a: Annotated<'_>, b: Annotated<'_>, evidence: Option<align::Evidence<'_>>) -> Alignment {
         let resources = Resources { glossary: Some(&self.glossary), dict: self.dict.as_ref(), evidence };
-        align::align(a, b, &resources, &self.config)
+        align::align_annotated(a, b, &resources, &self.config)
     }
 
-    /// The checks on an aligned pair.
+    /// The checks on an aligned, annotated pair.
     fn check(
         &self,
-        a: &Document,
-        b: &Document,
+        a: Annotated<'_>,
+        b: Annotated<'_>,
         alignment: &Alignment,
         original_is_mt: bool,
     ) -> Vec<crate::model::Finding> {
         let options = CheckOptions { original_is_mt };
-        check::run(a, b, alignment, &self.glossary, &options)
+        check::run_annotated(a, b, alignment, &self.glossary, &options)
     }
 }
 

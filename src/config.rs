@@ -248,8 +248,7 @@ pub struct SimilarityWeights {
     pub cross: f32,
 }
 
-/// Outside similarity: the weights by the evidence present (the presets) and the
-/// calibration.
+/// Outside similarity: the weights by the evidence present (the presets).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SimilarityConfig {
@@ -262,10 +261,6 @@ pub struct SimilarityConfig {
     /// Calibrated similarity that neighbouring sentences on one topic reach across a
     /// boundary without a sentence end having moved.
     pub cross_floor: f64,
-    /// The calibrated similarity of a typical right pair (a sentence's median best match).
-    pub typical: f64,
-    /// Nearest neighbours averaged into a sentence's hubness.
-    pub hub_neighbours: usize,
 }
 
 impl Default for SimilarityConfig {
@@ -274,8 +269,6 @@ impl Default for SimilarityConfig {
             mt: SimilarityWeights { weight: 3.5, null: 0.8, cross: 0.0 },
             embeddings: SimilarityWeights { weight: 2.75, null: 0.9, cross: 3.0 },
             cross_floor: 0.08,
-            typical: 0.3,
-            hub_neighbours: 4,
         }
     }
 }

@@ -9,9 +9,8 @@
 //! separator; in Latin text a comma followed by exactly three digits groups thousands.
 //! A space (also no-break or thin) groups thousands when a group of at most three
 //! digits is followed by exactly three digits. Ordinal endings (`21st`, `25-го`,
-//! `1990s`) are ignored; signs are ignored.
-//!
-//! OWNER: issue 5 (checks), used by the aligner's anchors (issue 3).
+//! `1990s`) are ignored; signs are ignored. The checks compare these quantities; the
+//! aligner makes anchors of them.
 
 use crate::text::tables::{self, NumberWordKind};
 use crate::text::{is_letter, is_word_char};

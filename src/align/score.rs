@@ -1,8 +1,6 @@
 //! The alignment metric of vecalign/Bertalign: strict and lax precision, recall and
 //! F1 pooled over documents, and the vecalign file format reader.
 //!
-//! OWNER: issue 3.
-//!
 //! A link is a pair (S, T) of sentence-id lists. Links empty on both sides are dropped
 //! and duplicates count once. Precision runs over every test link (nulls included; a
 //! null link can only be a strict hit); recall runs over gold links with both sides

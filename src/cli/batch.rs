@@ -207,7 +207,7 @@ fn process_line(shared: &Shared, line_no: usize, line: &RawLine) -> String {
         Err(e) => return not_utf8_line(line_no, e),
     };
     if line.trim().is_empty() {
-        // One output line per input line (DESIGN.md), so that a consumer may pair them by
+        // One output line per input line (docs/guide.md), so that a consumer may pair them by
         // position: a blank line is answered too.
         return error_line(
             Value::Null,

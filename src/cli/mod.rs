@@ -1,4 +1,4 @@
-//! The command line: argument definitions (the contract in DESIGN.md), one handler per
+//! The command line: argument definitions (the contract in docs/guide.md), one handler per
 //! subcommand, exit codes, atomic output files and error messages.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]

@@ -1,5 +1,5 @@
 //! The `json` format: the [`Report`] serialized as it is (the schema is the model's
-//! serde layout, documented in the README): `version`, `a`, `b`, optional `mt`,
+//! serde layout, documented in docs/guide.md): `version`, `a`, `b`, optional `mt`,
 //! `beads`, `findings`, `stats`.
 
 use crate::model::Report;

@@ -288,9 +288,9 @@ impl BeadSimilarity for EmbeddingSimilarity {
         if !own && (a.len() == 1) != (b.len() == 1) {
             // One sentence against a group whose text was not embedded: the group's summed
             // sentence vectors hardly tell the right sentence plus a wrong neighbour from
-            // the right sentence alone (on the Text+Berg dev gold's 1-1 beads, adding a
-            // neighbour raises the summed-vector cosine 22 % of the time, the embedded
-            // concatenation's 4 %), so such a bead gets no credit.
+            // the right sentence alone (adding a wrong neighbour raises the summed-vector
+            // cosine far more often than the embedded concatenation's), so such a bead
+            // gets no credit.
             return Some(0.0);
         }
         let table = if own { &self.own_bases } else { &self.bases };

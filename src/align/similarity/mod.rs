@@ -6,8 +6,6 @@
 //! means "no more alike than two random sentences" and 1 means identical.
 //! [`band_spans`] (`band.rs`) chooses which concatenations are worth embedding after a
 //! first pass (Bertalign's two passes). Pure: vectors and texts in, numbers out.
-//!
-//! OWNER: issue 7.
 
 mod band;
 mod embedding;
@@ -98,9 +96,8 @@ const HUB_K: usize = 4;
 
 /// The calibrated similarity of a typical right pair (a sentence's median best match).
 /// It is well below 1 so that candidates better than typical keep their differences:
-/// when the typical match already meant 1, every good candidate, including the right
-/// sentence plus a neighbour, was clamped to the same value and the aligner could not
-/// tell them apart (BENCHMARKS.md).
+/// were the typical match 1, every good candidate, the right sentence plus a neighbour
+/// included, would be clamped to the same value and the aligner could not tell them apart.
 const TYPICAL: f64 = 0.3;
 
 /// Maps `raw` linearly so that `base` becomes 0 and `good` becomes [`TYPICAL`], clamped

@@ -1,5 +1,5 @@
 //! Apertium APy: `POST {base}/translate?langpair=bel|rus` (ISO 639-3 codes, in the query
-//! string as DESIGN.md names it) with the form `q=TEXT&markUnknown=no` (the text in the
+//! string, as docs/guide.md documents it) with the form `q=TEXT&markUnknown=no` (the text in the
 //! body, so that no URL grows with it); the answer is `{"responseData":
 //! {"translatedText"}, "responseStatus"}`.
 //! One text per request: APy translates running text and does not keep line breaks.

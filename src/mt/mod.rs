@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod embed;
 pub mod http;
+pub mod ngram;
 pub mod providers;
 
 use crate::error::{Error, Result};
@@ -16,6 +17,7 @@ use crate::model::Lang;
 pub use cache::Cache;
 pub use embed::{HttpEmbedder, cosine};
 pub use http::RetryPolicy;
+pub use ngram::NgramEmbedder;
 use providers::Backend;
 
 /// Translates sentences.

@@ -236,7 +236,7 @@ impl Scorer<'_> {
 
     /// The part of [`Scorer::lower_bound`] that depends on the bead's kind only: what an
     /// `n`-`m` bead pays at least before its anchor reward (a null bead that is not noise).
-    pub fn kind_bound(&self, n: usize, m: usize) -> f32 {
+    fn kind_bound(&self, n: usize, m: usize) -> f32 {
         let w = &self.costs;
         if n == 0 || m == 0 {
             w.null * (n + m) as f32

@@ -45,11 +45,6 @@ impl Band {
             self.hi[i] = self.hi[i].max(self.lo[i + 1]);
         }
     }
-
-    /// Number of cells.
-    pub fn area(&self) -> usize {
-        self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
-    }
 }
 
 /// One bead of a path: A[a.0..a.1] with B[b.0..b.1].
@@ -168,24 +163,12 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let at = |i: usize, j: usize| -> Option<usize> {
         (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
     };
-    // The kind part of each kind's lower bound (`Scorer::kind_bound`), and per row and
-    // cell the anchor weight of the groups ending there.
-    let fixed: Vec<f32> = kinds.iter().map(|&(x, y)| scorer.kind_bound(x, y)).collect();
-    let anchor = scorer.costs.anchor;
-    let mut weight_a = vec![0.0f32; g + 1];
-    let mut weight_b = vec![0.0f32; g + 1];
     for i in 0..=n {
-        for (x, wa) in weight_a.iter_mut().enumerate().take(i.min(g) + 1) {
-            *wa = scorer.a.weight[i] - scorer.a.weight[i - x];
-        }
         for j in band.lo[i]..=band.hi[i] {
             let here = offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
                 cost[here] = 0.0;
                 continue;
-            }
-            for (y, wb) in weight_b.iter_mut().enumerate().take(j.min(g) + 1) {
-                *wb = scorer.b.weight[j] - scorer.b.weight[j - y];
             }
             let mut best = f64::INFINITY;
             let mut best_kind = u8::MAX;
@@ -199,16 +182,7 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 }
                 let base = cost[offset[pi] + pj - band.lo[pi]];
                 let paired = x > 0 && y > 0;
-                // As `Scorer::lower_bound(pi, i, pj, j, shared)`, term for term.
-                let bound = |shared: f32| -> f64 {
-                    if paired {
-                        f64::from(fixed[k] - anchor * weight_a[x].min(weight_b[y]).min(shared))
-                    } else if scorer.null_is_noise(pi, x, pj) {
-                        f64::from(scorer.costs.noise_null)
-                    } else {
-                        f64::from(fixed[k])
-                    }
-                };
+                let bound = |shared: f32| f64::from(scorer.lower_bound(pi, i, pj, j, shared));
                 if !base.is_finite() || base + bound(f32::MAX) >= best {
                     continue;
                 }

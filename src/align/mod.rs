@@ -4,15 +4,15 @@
 //! combined in one dynamic programme searched in a narrow band, and the evaluation
 //! metric (`score`). No I/O here.
 
-pub mod anchors;
+pub(crate) mod anchors;
 mod confidence;
-pub mod cost;
+pub(crate) mod cost;
 pub mod dict;
-pub mod dp;
-pub mod length;
+pub(crate) mod dp;
+pub(crate) mod length;
 pub mod score;
-pub mod search;
-pub mod similarity;
+pub(crate) mod search;
+pub(crate) mod similarity;
 
 use crate::annotate::{Annotation, annotate};
 use crate::config::{Config, MAX_GROUP};

@@ -11,7 +11,7 @@
 mod coverage;
 mod names;
 mod numbers;
-pub mod spelling;
+pub(crate) mod spelling;
 mod terms;
 
 use crate::annotate::{Annotation, annotate};

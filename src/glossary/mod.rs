@@ -6,8 +6,8 @@
 //! once, on the first [`Glossary::find`], and rebuilt on the fly if `entries` changed
 //! length since.
 
-pub mod inflection;
-pub mod matching;
+pub(crate) mod inflection;
+pub(crate) mod matching;
 pub mod tbx;
 pub mod tsv;
 

@@ -72,11 +72,6 @@ impl SpanVectors {
         self.singles.len()
     }
 
-    /// Whether there are no sentences.
-    pub fn is_empty(&self) -> bool {
-        self.singles.is_empty()
-    }
-
     /// Whether the concatenation `range` has its own vector.
     pub fn has(&self, range: &Range<usize>) -> bool {
         range.len() == 1 || self.spans.contains_key(&(range.start, range.end))
@@ -266,11 +261,6 @@ impl EmbeddingSimilarity {
             }
         };
         Some(cos)
-    }
-
-    /// The calibration points: cosines mapped to 0 and to 1.
-    pub fn calibration(&self) -> (f64, f64) {
-        (self.base, self.good)
     }
 
     /// The vectors of side A and side B.

@@ -259,11 +259,6 @@ impl MtSimilarity {
         let threshold = self.base + PROMISING * (self.good - self.base);
         a.clone().any(|i| b.clone().any(|j| self.score(i..i + 1, j..j + 1).is_some_and(|x| x >= threshold)))
     }
-
-    /// The calibration points: raw scores mapped to 0 and to 1.
-    pub fn calibration(&self) -> (f64, f64) {
-        (self.base, self.good)
-    }
 }
 
 impl BeadSimilarity for MtSimilarity {

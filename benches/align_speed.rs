@@ -64,6 +64,7 @@ fn doc(lines: &[String], lang: Lang) -> Document {
             bytes: byte..byte + nb,
             chars: ch..ch + nc,
             paragraph: i,
+            ..Sentence::default()
         });
         byte += nb;
         ch += nc;

@@ -17,7 +17,13 @@ fn lines(path: &Path) -> Vec<String> {
 }
 
 fn sentence(text: &str, paragraph: usize) -> Sentence {
-    Sentence { text: text.to_string(), bytes: 0..text.len(), chars: 0..text.chars().count(), paragraph }
+    Sentence {
+        text: text.to_string(),
+        bytes: 0..text.len(),
+        chars: 0..text.chars().count(),
+        paragraph,
+        ..Sentence::default()
+    }
 }
 
 fn main() {
@@ -43,7 +49,7 @@ fn main() {
                 if en.len() >= target {
                     break 'fill;
                 }
-                beads.push(Bead { a: vec![en.len()], b: vec![ru.len()], score: 1.0 });
+                beads.push(Bead::new(vec![en.len()], vec![ru.len()], 1.0));
                 en.push(sentence(a, k));
                 ru.push(sentence(b, k));
             }

@@ -26,6 +26,8 @@ pub struct Config {
     pub similarity: SimilarityConfig,
     /// Bead confidences.
     pub confidence: ConfidenceConfig,
+    /// Finding the sentences the translation moved.
+    pub moved: MovedConfig,
     /// The consistency checks.
     pub check: CheckConfig,
 }
@@ -119,6 +121,15 @@ pub struct BeadCosts {
     pub colon_edge: f32,
     /// A boundary right before a unit starting in lower case, on one side only.
     pub lowercase_edge: f32,
+    /// A 1-0 or 0-1 bead of wire furniture (a credit, an end marker, a note, a dateline
+    /// alone): it is rarely translated as text, so leaving it out is cheap.
+    pub furniture_null: f32,
+    /// Each furniture unit of a bead whose other side has none.
+    pub furniture_mismatch: f32,
+    /// A 1-0 or 0-1 bead of a headline (it replaces `null`).
+    pub headline_null: f32,
+    /// Each headline of a bead whose other side has none.
+    pub headline_mismatch: f32,
 }
 
 impl Default for BeadCosts {
@@ -136,6 +147,10 @@ impl Default for BeadCosts {
             cross: 0.5,
             colon_edge: 0.25,
             lowercase_edge: 0.75,
+            furniture_null: 0.5,
+            furniture_mismatch: 2.0,
+            headline_null: 1.5,
+            headline_mismatch: 1.5,
         }
     }
 }
@@ -284,6 +299,52 @@ pub struct ConfidenceConfig {
 impl Default for ConfidenceConfig {
     fn default() -> Self {
         ConfidenceConfig { scale: 2.0 }
+    }
+}
+
+/// Finding the sentences the translation moved (crossing beads).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MovedConfig {
+    /// Look for moved sentences among those the monotone alignment left unaligned.
+    pub enabled: bool,
+    /// Beads with a confidence below this are weak: their sentences may have moved
+    /// (1-0 and 0-1 beads always may).
+    pub weak: f64,
+    /// How much cheaper (DP units) the alignment must get with the pair made.
+    pub min_gain: f32,
+    /// How much cheaper the pair itself must be than leaving both its sentences out.
+    pub min_pair_gain: f32,
+    /// Anchor weight (names, numbers, terms, words; after rarity weighting) the two
+    /// sentences of a pair must share, unless outside similarity vouches for them.
+    pub min_shared: f32,
+    /// Outside similarity (calibrated; about 0.3 is a typical right pair) that vouches
+    /// for a pair without shared anchors.
+    pub min_similarity: f64,
+    /// Gain above `min_gain` that moves the pair's confidence from 0.5 to about 0.73.
+    pub scale: f32,
+    /// Most candidate pairs compared (the pass is skipped on larger documents).
+    pub max_pairs: usize,
+    /// Passes over the alignment (each takes sentences out at the edges of their beads).
+    pub rounds: usize,
+    /// What moving the sentences next to a moved pair, on both sides, must gain.
+    pub extend_gain: f32,
+}
+
+impl Default for MovedConfig {
+    fn default() -> Self {
+        MovedConfig {
+            enabled: true,
+            weak: 0.7,
+            min_gain: 5.0,
+            min_pair_gain: 3.0,
+            min_shared: 0.5,
+            min_similarity: 0.3,
+            scale: 2.0,
+            max_pairs: 300_000,
+            rounds: 6,
+            extend_gain: 0.0,
+        }
     }
 }
 

@@ -58,7 +58,7 @@ impl fmt::Display for Lang {
 /// `bytes` and `chars` are the sentence's span in the document text, trailing white
 /// space included, so that consecutive spans tile the text. `text` is the sentence
 /// itself: the span without surrounding white space, inner line breaks kept as found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Sentence {
     /// The sentence text (trimmed).
     pub text: String,
@@ -68,6 +68,71 @@ pub struct Sentence {
     pub chars: Range<usize>,
     /// 0-based index of the paragraph (blank-line separated block) it belongs to.
     pub paragraph: usize,
+    /// What the sentence is: text, or a piece of wire furniture.
+    #[serde(default, skip_serializing_if = "SentenceKind::is_text")]
+    pub kind: SentenceKind,
+    /// Byte length of a dateline at the start of `text` (`MINSK, 31 December (BelTA) – `);
+    /// 0 when there is none. The dateline belongs to the sentence it introduces.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dateline: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Sentence {
+    /// The sentence text after its dateline (the whole text when it has none).
+    pub fn body(&self) -> &str {
+        self.text.get(self.dateline..).unwrap_or(&self.text)
+    }
+
+    /// Whether the sentence is wire furniture (a dateline, credit, end marker or note):
+    /// the lines an agency prints around the story, which nobody translates as text.
+    pub fn is_furniture(&self) -> bool {
+        self.kind.is_furniture()
+    }
+}
+
+/// What a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentenceKind {
+    /// Running text.
+    #[default]
+    Text,
+    /// A headline or subhead: a short line of its own with no sentence end.
+    Headline,
+    /// A dateline or a date/time stamp standing alone.
+    Dateline,
+    /// A photo or video credit, byline, republisher line or link.
+    Credit,
+    /// The end marker of a story (`-0-`, `***`).
+    EndMarker,
+    /// An editor's note, a background box, a truncation mark, site boilerplate.
+    Note,
+}
+
+impl SentenceKind {
+    /// Running text.
+    pub fn is_text(&self) -> bool {
+        *self == SentenceKind::Text
+    }
+    /// Furniture: neither text nor headline.
+    pub fn is_furniture(&self) -> bool {
+        !matches!(self, SentenceKind::Text | SentenceKind::Headline)
+    }
+    /// The kebab-case name (`end-marker`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SentenceKind::Text => "text",
+            SentenceKind::Headline => "headline",
+            SentenceKind::Dateline => "dateline",
+            SentenceKind::Credit => "credit",
+            SentenceKind::EndMarker => "end-marker",
+            SentenceKind::Note => "note",
+        }
+    }
 }
 
 /// A segmented text in one language.
@@ -108,9 +173,18 @@ pub struct Bead {
     pub b: Vec<usize>,
     /// Confidence in [0, 1].
     pub score: f64,
+    /// The translation moved these sentences: the bead crosses others (beads are listed
+    /// in A order; a moved bead's B sentences sit elsewhere in B's order).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
 }
 
 impl Bead {
+    /// A bead in place (not moved).
+    pub fn new(a: Vec<usize>, b: Vec<usize>, score: f64) -> Bead {
+        Bead { a, b, score, moved: false }
+    }
+
     /// `(a.len(), b.len())`, e.g. `(2, 1)` for a 2-1 bead.
     pub fn kind(&self) -> (usize, usize) {
         (self.a.len(), self.b.len())

@@ -201,7 +201,7 @@ fn synthetic(n: usize) -> Report {
             i % 97
         ));
         if i % 40 == 39 {
-            beads.push(Bead { a: vec![], b: vec![bid], score: 0.2 });
+            beads.push(Bead::new(vec![], vec![bid], 0.2));
             continue;
         }
         let aid = a.len();
@@ -211,7 +211,7 @@ fn synthetic(n: usize) -> Report {
             "Belarusian President Aleksandr Lukashenko held a meeting on {i} October on <prices> & \"tariffs\" {}% higher.{url}",
             i % 89
         ));
-        beads.push(Bead { a: vec![aid], b: vec![bid], score: (i % 10) as f64 / 10.0 + 0.05 });
+        beads.push(Bead::new(vec![aid], vec![bid], (i % 10) as f64 / 10.0 + 0.05));
         if i % 25 == 0 {
             findings.push(Finding {
                 check: CheckKind::NumberMismatch,

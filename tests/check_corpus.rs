@@ -33,7 +33,7 @@ fn document(path: &Path, lang: Lang) -> Document {
 fn alignment(dir: &Path, n: usize, m: usize) -> Alignment {
     let Ok(text) = std::fs::read_to_string(dir.join("align.txt")) else {
         assert_eq!(n, m, "{}: no align.txt but sides differ in length", dir.display());
-        return Alignment { beads: (0..n).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect() };
+        return Alignment { beads: (0..n).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect() };
     };
     let ids = |s: &str| -> Vec<usize> {
         s.trim()
@@ -48,7 +48,7 @@ fn alignment(dir: &Path, n: usize, m: usize) -> Alignment {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let (a, b) = l.split_once(':').expect("bead line");
-            Bead { a: ids(a), b: ids(b), score: 1.0 }
+            Bead::new(ids(a), ids(b), 1.0)
         })
         .collect();
     Alignment { beads }
@@ -157,12 +157,7 @@ fn the_english_may_be_either_side() {
     let glossary = Glossary::builtin();
     for p in pairs() {
         let swapped = Alignment {
-            beads: p
-                .alignment
-                .beads
-                .iter()
-                .map(|b| Bead { a: b.b.clone(), b: b.a.clone(), score: b.score })
-                .collect(),
+            beads: p.alignment.beads.iter().map(|b| Bead::new(b.b.clone(), b.a.clone(), b.score)).collect(),
         };
         let direct: Vec<(CheckKind, Side, usize, String)> =
             run(&p, &glossary).into_iter().map(|f| (f.check, f.side, f.sentence, f.found)).collect();

@@ -23,7 +23,12 @@ fn texty() -> impl Strategy<Value = String> {
 fn doc(lang: Lang, lines: &[String]) -> Document {
     let sentences = lines
         .iter()
-        .map(|t| Sentence { text: t.clone(), bytes: 0..t.len(), chars: 0..t.chars().count(), paragraph: 0 })
+        .map(|t| Sentence {
+            text: t.clone(),
+            bytes: 0..t.len(),
+            chars: 0..t.chars().count(),
+            ..Sentence::default()
+        })
         .collect();
     Document { lang, sentences }
 }
@@ -55,9 +60,9 @@ proptest! {
         let a = doc(Lang::en(), &en);
         let b = doc(Lang::ru(), &ru);
         let n = a.len().min(b.len());
-        let mut beads: Vec<Bead> = (0..n).map(|i| Bead { a: vec![i], b: vec![i], score: 0.5 }).collect();
-        beads.extend((n..a.len()).map(|i| Bead { a: vec![i], b: vec![], score: 0.5 }));
-        beads.extend((n..b.len()).map(|j| Bead { a: vec![], b: vec![j], score: 0.5 }));
+        let mut beads: Vec<Bead> = (0..n).map(|i| Bead::new(vec![i], vec![i], 0.5)).collect();
+        beads.extend((n..a.len()).map(|i| Bead::new(vec![i], vec![], 0.5)));
+        beads.extend((n..b.len()).map(|j| Bead::new(vec![], vec![j], 0.5)));
         let findings = check::run(&a, &b, &Alignment { beads }, glossary(), &CheckOptions::default());
         for f in findings {
             prop_assert!(!f.message.is_empty());

@@ -129,7 +129,7 @@ fn doc(lang: Lang, lines: &[&str]) -> Document {
 }
 
 fn one_to_one(n: usize) -> Alignment {
-    Alignment { beads: (0..n).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect() }
+    Alignment { beads: (0..n).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect() }
 }
 
 /// Glossary and name findings of `en` against `ru` (aligned line by line) under `profile`.

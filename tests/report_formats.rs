@@ -139,12 +139,7 @@ fn nasty() -> Report {
         side(Lang::en(), &[&a, "Only in A."]),
         side(Lang::ru(), &[&b]),
         Some(vec![mt]),
-        Alignment {
-            beads: vec![
-                Bead { a: vec![0], b: vec![0], score: 0.9 },
-                Bead { a: vec![1], b: vec![], score: 0.1 },
-            ],
-        },
+        Alignment { beads: vec![Bead::new(vec![0], vec![0], 0.9), Bead::new(vec![1], vec![], 0.1)] },
         vec![finding],
     )
 }
@@ -337,7 +332,7 @@ fn report_of(kinds: &[(usize, usize)]) -> Report {
     let (mut i, mut j) = (0, 0);
     let mut beads = Vec::new();
     for (k, &(n, m)) in kinds.iter().enumerate() {
-        beads.push(Bead { a: (i..i + n).collect(), b: (j..j + m).collect(), score: (k % 7) as f64 / 7.0 });
+        beads.push(Bead::new((i..i + n).collect(), (j..j + m).collect(), (k % 7) as f64 / 7.0));
         i += n;
         j += m;
     }

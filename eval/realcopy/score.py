@@ -22,7 +22,11 @@ import argparse
 import json
 import os
 import re
+import shlex
 import subprocess
+
+# Extra options for every `sverka align` run (--align-args).
+EXTRA = []
 import sys
 import tempfile
 from pathlib import Path
@@ -221,7 +225,7 @@ def find_pairs(directory):
 
 def run_align(binary, a, b, langs, presegmented):
     """The JSON report of `sverka align`."""
-    cmd = [binary, 'align', str(a), str(b), '--langs', ','.join(langs), '--format', 'json']
+    cmd = [binary, 'align', str(a), str(b), '--langs', ','.join(langs), '--format', 'json', *EXTRA]
     if presegmented:
         cmd.append('--presegmented')
     done = subprocess.run(cmd, capture_output=True, text=True)
@@ -556,7 +560,9 @@ def main():
     ap.add_argument('--reference', type=Path, help="check presegmented figures against this reference_score.py")
     ap.add_argument('--explain', action='store_true', help='list the missed and wrong beads of every pair')
     ap.add_argument('--self-test', action='store_true')
+    ap.add_argument('--align-args', default='', help='extra options for every `sverka align` run, e.g. "--config my.toml"')
     args = ap.parse_args()
+    EXTRA.extend(shlex.split(args.align_args))
     if args.self_test:
         self_test()
         return 0

@@ -34,10 +34,9 @@ pub fn beads(path: &[Step], scorer: &Scorer<'_>, max_group: usize, scale: f32) -
     }
     path.iter()
         .zip(&margin)
-        .map(|(s, &m)| Bead {
-            a: (s.a.0..s.a.1).collect(),
-            b: (s.b.0..s.b.1).collect(),
-            score: if m.is_finite() { sigmoid(m / scale) } else { 1.0 },
+        .map(|(s, &m)| {
+            let score = if m.is_finite() { sigmoid(m / scale) } else { 1.0 };
+            Bead::new((s.a.0..s.a.1).collect(), (s.b.0..s.b.1).collect(), score)
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use super::anchors::Anchors;
 use super::length::LengthModel;
 use super::{BeadSimilarity, UnitEdges};
 use crate::config::{BeadCosts, SimilarityWeights};
+use crate::model::SentenceKind;
 use std::ops::Range;
 
 /// Outside similarity (MT, embeddings) and how much it counts.
@@ -43,6 +44,12 @@ pub struct SideData<'a> {
     /// How each unit meets its neighbours (see [`UnitEdges`]); empty when none are
     /// marked (coarse levels).
     pub edges: &'a [UnitEdges],
+    /// What each unit is (text, headline, furniture); empty when none are marked.
+    pub kinds: &'a [SentenceKind],
+    /// `furniture[i]` = number of furniture units in `0..i` (empty: none marked).
+    pub furniture: Vec<u32>,
+    /// `headlines[i]` = number of headline units in `0..i` (empty: none marked).
+    pub headlines: Vec<u32>,
 }
 
 impl<'a> SideData<'a> {
@@ -65,7 +72,46 @@ impl<'a> SideData<'a> {
                 inner[i] = inner[i - 1] + u32::from(i < n && b[i]);
             }
         }
-        SideData { anchors, len, weight, breaks, inner, count, noise: &[], edges: &[] }
+        SideData {
+            anchors,
+            len,
+            weight,
+            breaks,
+            inner,
+            count,
+            noise: &[],
+            edges: &[],
+            kinds: &[],
+            furniture: Vec::new(),
+            headlines: Vec::new(),
+        }
+    }
+
+    /// Marks what each unit is (one kind per unit).
+    pub fn with_kinds(mut self, kinds: &'a [SentenceKind]) -> Self {
+        let counts = |of: fn(&SentenceKind) -> bool| -> Vec<u32> {
+            let mut out = vec![0u32];
+            for k in kinds {
+                out.push(out[out.len() - 1] + u32::from(of(k)));
+            }
+            out
+        };
+        self.furniture = counts(SentenceKind::is_furniture);
+        self.headlines = counts(|k| *k == SentenceKind::Headline);
+        self.kinds = kinds;
+        self
+    }
+
+    fn kind(&self, unit: usize) -> SentenceKind {
+        self.kinds.get(unit).copied().unwrap_or_default()
+    }
+
+    /// Furniture and headline units among `i0..i1`.
+    fn kinds_in(&self, i0: usize, i1: usize) -> (u32, u32) {
+        if self.kinds.is_empty() {
+            return (0, 0);
+        }
+        (self.furniture[i1] - self.furniture[i0], self.headlines[i1] - self.headlines[i0])
     }
 
     /// Marks the noise units (one flag per unit).
@@ -128,11 +174,12 @@ impl Scorer<'_> {
         let la = self.a.len[i1] - self.a.len[i0];
         let lb = self.b.len[j1] - self.b.len[j0];
         if n == 0 || m == 0 {
-            if self.null_is_noise(i0, n, j0) {
-                // Noise (a stray "....." or "- _-" from OCR) is left out at a small cost.
-                return w.noise_null;
+            if let Some(cost) = self.cheap_null(i0, n, j0) {
+                // Noise (a stray "....." or "- _-" from OCR) and wire furniture (a photo
+                // credit, an end marker) are left out at a small cost.
+                return cost;
             }
-            let mut cost = w.null * (n + m) as f32;
+            let mut cost = self.null_cost(i0, n, j0);
             if let Some(ev) = self.evidence {
                 // An orphan that resembles a neighbour on the other side forfeits that
                 // similarity: it pays as much as the 1-1 bead it did not form gains.
@@ -151,6 +198,7 @@ impl Scorer<'_> {
             let inside = self.a.inner[i1 - 1] - self.a.inner[i0] + self.b.inner[j1 - 1] - self.b.inner[j0];
             cost += w.paragraph_edge * edges as f32 / 2.0 + w.paragraph_inside * inside as f32;
         }
+        cost += self.kind_mismatch(i0, i1, j0, j1);
         if let Some(ev) = self.evidence {
             if let Some(sim) = ev.source.similarity(i0..i1, j0..j1) {
                 cost += ev.weights.weight * (1.0 - sim.clamp(0.0, 1.0) as f32);
@@ -159,10 +207,39 @@ impl Scorer<'_> {
         cost
     }
 
-    /// Whether the 1-0 bead of A unit `i0` (`n` = 1) or the 0-1 bead of B unit `j0` (`n` = 0)
-    /// holds a noise unit.
-    pub(crate) fn null_is_noise(&self, i0: usize, n: usize, j0: usize) -> bool {
-        if n == 1 { self.a.is_noise(i0) } else { self.b.is_noise(j0) }
+    /// What pairing furniture or a headline with what is neither costs: each furniture
+    /// unit of a bead whose other side has none pays `furniture_mismatch`, and each
+    /// headline of a bead whose other side has none pays `headline_mismatch`.
+    fn kind_mismatch(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let ((fa, ha), (fb, hb)) = (self.a.kinds_in(i0, i1), self.b.kinds_in(j0, j1));
+        let w = &self.costs;
+        let furniture = if (fa > 0) != (fb > 0) { (fa + fb) as f32 * w.furniture_mismatch } else { 0.0 };
+        let headlines = if (ha > 0) != (hb > 0) { (ha + hb) as f32 * w.headline_mismatch } else { 0.0 };
+        furniture + headlines
+    }
+
+    /// The unit of the 1-0 bead of A unit `i0` (`n` = 1) or of the 0-1 bead of B unit `j0`.
+    fn null_unit(&self, i0: usize, n: usize, j0: usize) -> (&SideData<'_>, usize) {
+        if n == 1 { (&self.a, i0) } else { (&self.b, j0) }
+    }
+
+    /// The fixed cost of a 1-0/0-1 bead of noise or furniture, which nothing else changes.
+    pub(crate) fn cheap_null(&self, i0: usize, n: usize, j0: usize) -> Option<f32> {
+        let (side, unit) = self.null_unit(i0, n, j0);
+        if side.is_noise(unit) {
+            Some(self.costs.noise_null)
+        } else if side.kind(unit).is_furniture() {
+            Some(self.costs.furniture_null)
+        } else {
+            None
+        }
+    }
+
+    /// The cost of a 1-0/0-1 bead before outside similarity: a headline's own cost, else
+    /// `costs.null`.
+    fn null_cost(&self, i0: usize, n: usize, j0: usize) -> f32 {
+        let (side, unit) = self.null_unit(i0, n, j0);
+        if side.kind(unit) == SentenceKind::Headline { self.costs.headline_null } else { self.costs.null }
     }
 
     /// The best similarity of the single sentence of a 1-0 bead A[i0..i1] (or of the 0-1
@@ -228,21 +305,17 @@ impl Scorer<'_> {
     pub fn lower_bound(&self, i0: usize, i1: usize, j0: usize, j1: usize, shared: f32) -> f32 {
         let (n, m) = (i1 - i0, j1 - j0);
         if n == 0 || m == 0 {
-            return if self.null_is_noise(i0, n, j0) { self.costs.noise_null } else { self.kind_bound(n, m) };
+            return self.cheap_null(i0, n, j0).unwrap_or_else(|| self.null_cost(i0, n, j0));
         }
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
         self.kind_bound(n, m) - self.costs.anchor * cap.min(shared)
     }
 
-    /// The part of [`Scorer::lower_bound`] that depends on the bead's kind only: what an
-    /// `n`-`m` bead pays at least before its anchor reward (a null bead that is not noise).
+    /// The part of [`Scorer::lower_bound`] of a paired bead that depends on its shape only:
+    /// what an `n`-`m` bead pays at least before its anchor reward.
     fn kind_bound(&self, n: usize, m: usize) -> f32 {
         let w = &self.costs;
-        if n == 0 || m == 0 {
-            w.null * (n + m) as f32
-        } else {
-            w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32
-        }
+        w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32
     }
 
     /// Cost of a bead with its shared anchor weight computed from the anchors.

@@ -10,6 +10,7 @@ pub(crate) mod cost;
 pub mod dict;
 pub(crate) mod dp;
 pub(crate) mod length;
+mod moved;
 pub mod score;
 pub(crate) mod search;
 pub(crate) mod similarity;
@@ -17,7 +18,7 @@ pub(crate) mod similarity;
 use crate::annotate::{Annotation, annotate};
 use crate::config::{Config, MAX_GROUP};
 use crate::glossary::Glossary;
-use crate::model::{Alignment, Document};
+use crate::model::{Alignment, Document, SentenceKind};
 pub use cost::Evidence;
 use length::LengthModel;
 use search::{Level, Setup};
@@ -117,6 +118,8 @@ pub fn align_annotated(
     let (noise_a, noise_b) = (noise(a), noise(b));
     let edges = |d: &Document| UnitEdges::of_document(d.sentences.iter().map(|s| s.text.as_str()));
     let (edges_a, edges_b) = (edges(a), edges(b));
+    let kinds = |d: &Document| -> Vec<SentenceKind> { d.sentences.iter().map(|s| s.kind).collect() };
+    let (kinds_a, kinds_b) = (kinds(a), kinds(b));
     let level = Level {
         len_a,
         len_b,
@@ -129,6 +132,8 @@ pub fn align_annotated(
         noise_b: &noise_b,
         edges_a: &edges_a,
         edges_b: &edges_b,
+        kinds_a: &kinds_a,
+        kinds_b: &kinds_b,
     };
     let mut setup = Setup {
         length,
@@ -152,7 +157,8 @@ pub fn align_annotated(
         setup.length = relearned;
         (path, scorer) = search::realign_near(&level, &setup, &path);
     }
-    let beads = confidence::beads(&path, &scorer, setup.max_group, config.confidence.scale);
+    let mut beads = confidence::beads(&path, &scorer, setup.max_group, config.confidence.scale);
+    moved::apply(&mut beads, &scorer, (&kinds_a, &kinds_b), (&noise_a, &noise_b), &config.moved);
     Alignment { beads }
 }
 

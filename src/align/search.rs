@@ -7,6 +7,7 @@ use super::cost::{Evidence, Scorer, SideData};
 use super::dp::{self, Band, Step};
 use super::length::LengthModel;
 use crate::config::{BeadCosts, SearchConfig};
+use crate::model::SentenceKind;
 
 /// One level of the problem: unit lengths, anchors and paragraph indices.
 pub struct Level<'a> {
@@ -32,9 +33,14 @@ pub struct Level<'a> {
     pub edges_a: &'a [super::UnitEdges],
     /// How each unit of side B meets its neighbours (empty: none marked).
     pub edges_b: &'a [super::UnitEdges],
+    /// What each unit of side A is (empty: none marked).
+    pub kinds_a: &'a [SentenceKind],
+    /// What each unit of side B is (empty: none marked).
+    pub kinds_b: &'a [SentenceKind],
 }
 
 /// Settings shared by every level.
+#[derive(Clone, Copy)]
 pub struct Setup<'a> {
     /// The length model.
     pub length: LengthModel,
@@ -95,6 +101,8 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
         noise_b: &[],
         edges_a: &[],
         edges_b: &[],
+        kinds_a: &[],
+        kinds_b: &[],
     };
     let costs = BeadCosts { merge: setup.costs.merge / 2.0, count: 0.0, ..setup.costs };
     let coarse_setup = Setup {
@@ -144,14 +152,17 @@ pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> 
     (dp::solve(&scorer, &band, setup.max_group), scorer)
 }
 
-fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
+/// The scorer of a level.
+pub(crate) fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
     Scorer {
         a: SideData::new(&level.len_a, &level.count_a, level.anchors_a, level.paragraphs.map(|p| p.0))
             .with_noise(level.noise_a)
-            .with_edges(level.edges_a),
+            .with_edges(level.edges_a)
+            .with_kinds(level.kinds_a),
         b: SideData::new(&level.len_b, &level.count_b, level.anchors_b, level.paragraphs.map(|p| p.1))
             .with_noise(level.noise_b)
-            .with_edges(level.edges_b),
+            .with_edges(level.edges_b)
+            .with_kinds(level.kinds_b),
         length: setup.length,
         costs: setup.costs,
         evidence: setup.evidence,

@@ -202,13 +202,14 @@ mod tests {
                 bytes: 0..t.len(),
                 chars: 0..t.chars().count(),
                 paragraph: 0,
+                ..Sentence::default()
             })
             .collect();
         Document { lang, sentences }
     }
 
     fn one_to_one(n: usize) -> Alignment {
-        Alignment { beads: (0..n).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect() }
+        Alignment { beads: (0..n).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect() }
     }
 
     fn checks(findings: &[Finding]) -> Vec<(CheckKind, Severity, usize, String)> {
@@ -267,9 +268,9 @@ mod tests {
         );
         let al = Alignment {
             beads: vec![
-                Bead { a: vec![0], b: vec![0], score: 1.0 },
-                Bead { a: vec![1], b: vec![1, 2], score: 1.0 },
-                Bead { a: vec![2], b: vec![3], score: 1.0 },
+                Bead::new(vec![0], vec![0], 1.0),
+                Bead::new(vec![1], vec![1, 2], 1.0),
+                Bead::new(vec![2], vec![3], 1.0),
             ],
         };
         let f = run(&en, &ru, &al, &Glossary::builtin(), &CheckOptions::default());
@@ -284,16 +285,15 @@ mod tests {
         let ru = doc(Lang::ru(), &["Один.", "Два.", "Три."]);
         let al = Alignment {
             beads: vec![
-                Bead { a: vec![0], b: vec![0], score: 1.0 },
-                Bead { a: vec![], b: vec![1], score: 1.0 },
-                Bead { a: vec![1], b: vec![2], score: 1.0 },
+                Bead::new(vec![0], vec![0], 1.0),
+                Bead::new(vec![], vec![1], 1.0),
+                Bead::new(vec![1], vec![2], 1.0),
             ],
         };
         let f = run(&en, &ru, &al, &Glossary::default(), &CheckOptions::default());
         assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::B, 1));
-        let swapped = Alignment {
-            beads: al.beads.iter().map(|b| Bead { a: b.b.clone(), b: b.a.clone(), score: 1.0 }).collect(),
-        };
+        let swapped =
+            Alignment { beads: al.beads.iter().map(|b| Bead::new(b.b.clone(), b.a.clone(), 1.0)).collect() };
         let f = run(&ru, &en, &swapped, &Glossary::default(), &CheckOptions::default());
         assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::A, 1));
     }

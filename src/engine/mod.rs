@@ -169,7 +169,7 @@ impl Engine {
         };
         let lines = translator.translate(&a.texts_owned(), &a.lang, to)?;
         let b = document_of_lines(to.clone(), &lines);
-        let beads = (0..a.len()).map(|i| Bead { a: vec![i], b: vec![i], score: 1.0 }).collect();
+        let beads = (0..a.len()).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect();
         let alignment = Alignment { beads };
         let findings = if findings {
             let (notes_a, notes_b) = (annotate(a, &self.glossary), annotate(&b, &self.glossary));

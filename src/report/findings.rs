@@ -115,7 +115,7 @@ mod tests {
             side(Lang::en(), &["Lukashenko met Putin."]),
             side(Lang::ru(), &["Лукашенко встретился с Путиным."]),
             None,
-            Alignment { beads: vec![Bead { a: vec![0], b: vec![0], score: 0.9 }] },
+            Alignment { beads: vec![Bead::new(vec![0], vec![0], 0.9)] },
             vec![finding],
         )
     }

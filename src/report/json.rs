@@ -25,7 +25,7 @@ mod tests {
             side(Lang::en(), "A \"quoted\" <b>."),
             side(Lang::ru(), "«Цитата»."),
             Some(vec!["A quote.".into()]),
-            Alignment { beads: vec![Bead { a: vec![0], b: vec![0], score: 0.75 }] },
+            Alignment { beads: vec![Bead::new(vec![0], vec![0], 0.75)] },
             vec![],
         );
         let json = render(&report);

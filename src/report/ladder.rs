@@ -31,10 +31,10 @@ mod tests {
         let side =
             |lang: Lang, n: usize| SideText { lang, sentences: vec!["s".into(); n], paragraphs: vec![] };
         let beads = vec![
-            Bead { a: vec![0], b: vec![0], score: 0.9 },
-            Bead { a: vec![1, 2], b: vec![1], score: 0.7 },
-            Bead { a: vec![], b: vec![2], score: 0.1 },
-            Bead { a: vec![3], b: vec![3], score: 0.8 },
+            Bead::new(vec![0], vec![0], 0.9),
+            Bead::new(vec![1, 2], vec![1], 0.7),
+            Bead::new(vec![], vec![2], 0.1),
+            Bead::new(vec![3], vec![3], 0.8),
         ];
         let r = Report::new(side(Lang::en(), 4), side(Lang::ru(), 4), None, Alignment { beads }, vec![]);
         assert_eq!(render(&r), "0\t0\t0.900\n1\t1\t0.700\n3\t2\t0.100\n3\t3\t0.800\n4\t4\t0.000\n");

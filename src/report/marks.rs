@@ -98,9 +98,9 @@ mod tests {
             paragraphs: vec![],
         };
         let beads = vec![
-            Bead { a: vec![0], b: vec![0], score: 0.9 },
-            Bead { a: vec![], b: vec![1], score: 0.2 },
-            Bead { a: vec![1], b: vec![2], score: 0.8 },
+            Bead::new(vec![0], vec![0], 0.9),
+            Bead::new(vec![], vec![1], 0.2),
+            Bead::new(vec![1], vec![2], 0.8),
         ];
         Report::new(
             side(Lang::en(), &["Minsk and Minsk.", "Lukashenko met Putin."]),

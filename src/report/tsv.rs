@@ -44,8 +44,7 @@ mod tests {
             sentences: s.iter().map(|t| t.to_string()).collect(),
             paragraphs: vec![],
         };
-        let beads =
-            vec![Bead { a: vec![0, 1], b: vec![0], score: 0.5 }, Bead { a: vec![], b: vec![1], score: 0.25 }];
+        let beads = vec![Bead::new(vec![0, 1], vec![0], 0.5), Bead::new(vec![], vec![1], 0.25)];
         let r = Report::new(
             side(Lang::en(), &["One\ttab.", "Two\nlines."]),
             side(Lang::ru(), &["Раз.", "Два\r\n."]),

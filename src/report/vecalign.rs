@@ -19,9 +19,9 @@ mod tests {
         let side =
             |lang: Lang, n: usize| SideText { lang, sentences: vec!["s".into(); n], paragraphs: vec![] };
         let beads = vec![
-            Bead { a: vec![0, 1], b: vec![0], score: 0.8734 },
-            Bead { a: vec![], b: vec![1], score: 0.1 },
-            Bead { a: vec![2], b: vec![], score: 0.0 },
+            Bead::new(vec![0, 1], vec![0], 0.8734),
+            Bead::new(vec![], vec![1], 0.1),
+            Bead::new(vec![2], vec![], 0.0),
         ];
         let r = Report::new(side(Lang::en(), 3), side(Lang::ru(), 2), None, Alignment { beads }, vec![]);
         assert_eq!(render(&r), "[0, 1]:[0]:0.873\n[]:[1]:0.100\n[2]:[]:0.000\n");

@@ -12,25 +12,81 @@
 //! before it); byte and char spans describe the same text; `text` is the span trimmed
 //! and never empty. A text of white space only has no sentences.
 
+pub mod furniture;
 pub mod rules;
 mod scan;
 
-use crate::model::{Lang, Sentence};
+use crate::model::{Lang, Sentence, SentenceKind};
 use std::ops::Range;
 
 /// Splits `text` (LF newlines) into sentences for `lang`. The sentences tile the text;
 /// a blank line always ends a sentence and starts a new paragraph; a single line break
 /// does not end a sentence by itself.
+///
+/// Wire furniture gets its [`SentenceKind`] ([`furniture`]): a credit, end marker or date
+/// stamp paragraph is one sentence; every sentence of a note paragraph is a note; a
+/// dateline is never split and stays with the sentence it introduces (its length is
+/// [`Sentence::dateline`]), or is a sentence of its own when nothing follows it; a first
+/// paragraph of one short line with no sentence end, followed by more, is a headline, and
+/// so is such a line between paragraphs (a subhead).
 pub fn segment(text: &str, lang: &Lang) -> Vec<Sentence> {
     let rules = rules::for_lang(lang);
-    let mut ranges: Vec<(Range<usize>, usize)> = Vec::new();
+    let paras = paragraphs(text);
+    let mut units: Vec<Unit> = Vec::new();
     let mut local = Vec::new();
-    for (index, para) in paragraphs(text).into_iter().enumerate() {
+    for (index, para) in paras.iter().enumerate() {
+        let body = &text[para.clone()];
+        let at = |r: &Range<usize>| para.start + r.start..para.start + r.end;
+        let kind = furniture::paragraph_kind(body);
+        if matches!(kind, Some(k) if k != SentenceKind::Note) {
+            units.push(Unit {
+                range: para.clone(),
+                paragraph: index,
+                kind: kind.unwrap_or_default(),
+                dateline: 0,
+            });
+            continue;
+        }
+        let dateline = if kind.is_none() { furniture::dateline_len(body).unwrap_or(0) } else { 0 };
+        let rest = body[dateline..].trim_start();
+        if dateline > 0 && rest.is_empty() {
+            units.push(Unit {
+                range: para.clone(),
+                paragraph: index,
+                kind: SentenceKind::Dateline,
+                dateline: 0,
+            });
+            continue;
+        }
+        let offset = body.len() - rest.len();
         local.clear();
-        scan::split(&text[para.clone()], rules, &mut local);
-        ranges.extend(local.iter().map(|r| (para.start + r.start..para.start + r.end, index)));
+        scan::split(rest, rules, &mut local);
+        let first = units.len();
+        for r in &local {
+            let range = at(&(offset + r.start..offset + r.end));
+            units.push(Unit { range, paragraph: index, kind: kind.unwrap_or_default(), dateline: 0 });
+        }
+        if dateline > 0 {
+            units[first].range.start = para.start;
+            units[first].dateline = dateline.min(offset);
+        }
+        let headline_slot = index == 0 || index + 1 < paras.len();
+        if kind.is_none() && local.len() == 1 && paras.len() > 1 && headline_slot && dateline == 0 {
+            let words = body.split_whitespace().count();
+            if furniture::may_be_headline(body) && (index == 0 || words <= 12) {
+                units[first].kind = SentenceKind::Headline;
+            }
+        }
     }
-    build(text, &ranges)
+    build(text, &units)
+}
+
+/// One sentence's content range (no surrounding white space) with what it is.
+struct Unit {
+    range: Range<usize>,
+    paragraph: usize,
+    kind: SentenceKind,
+    dateline: usize,
 }
 
 /// The content ranges (trimmed, non-empty) of the blank-line separated paragraphs.
@@ -60,18 +116,20 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Turns content ranges into tiling sentences.
-fn build(text: &str, ranges: &[(Range<usize>, usize)]) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(ranges.len());
+fn build(text: &str, units: &[Unit]) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(units.len());
     let mut byte = 0;
     let mut ch = 0;
-    for (k, (content, paragraph)) in ranges.iter().enumerate() {
-        let end = ranges.get(k + 1).map_or(text.len(), |(next, _)| next.start);
+    for (k, unit) in units.iter().enumerate() {
+        let end = units.get(k + 1).map_or(text.len(), |next| next.range.start);
         let nchars = text[byte..end].chars().count();
         out.push(Sentence {
-            text: text[content.clone()].trim().to_string(),
+            text: text[unit.range.clone()].trim().to_string(),
             bytes: byte..end,
             chars: ch..ch + nchars,
-            paragraph: *paragraph,
+            paragraph: unit.paragraph,
+            kind: unit.kind,
+            dateline: unit.dateline,
         });
         byte = end;
         ch += nchars;
@@ -103,7 +161,8 @@ pub fn fold_lines_into(text: &str, out: &mut String) {
 
 /// One sentence per line (the `--presegmented` contract): sentence id = 0-based line
 /// number, an empty line is an empty sentence; every sentence is its own paragraph
-/// unless the caller regroups. A final newline does not start an extra sentence.
+/// unless the caller regroups. A final newline does not start an extra sentence. Lines
+/// that are wire furniture get their kind, and a leading dateline its length.
 pub fn presegmented(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut byte = 0;
@@ -117,11 +176,17 @@ pub fn presegmented(text: &str) -> Vec<Sentence> {
     for (i, line) in lines.iter().enumerate() {
         let with_nl = if i < last || body.len() < text.len() { line.len() + 1 } else { line.len() };
         let nchars = line.chars().count() + (with_nl - line.len());
+        let text = line.trim();
+        let kind = furniture::paragraph_kind(text);
+        let dateline =
+            furniture::dateline_len(text).filter(|&n| kind.is_none() && n < text.len()).unwrap_or(0);
         out.push(Sentence {
-            text: line.trim().to_string(),
+            text: text.to_string(),
             bytes: byte..byte + with_nl,
             chars: ch..ch + nchars,
             paragraph: i,
+            kind: kind.unwrap_or_default(),
+            dateline,
         });
         byte += with_nl;
         ch += nchars;

@@ -93,9 +93,12 @@ fn in_short_parentheses(b: &[u8], start: usize, end: usize) -> bool {
     const CLOSE_WITHIN: usize = 80;
     const OPENED_WITHIN: usize = 400;
     let head = &b[start.max(end.saturating_sub(OPENED_WITHIN))..end];
-    let open = head.iter().filter(|&&c| c == b'(').count();
-    let open = open.saturating_sub(head.iter().filter(|&&c| c == b')').count());
-    open > 0 && b[end..b.len().min(end + CLOSE_WITHIN)].contains(&b')')
+    let tail = &b[end..b.len().min(end + CLOSE_WITHIN)];
+    [(b'(', b')'), (b'[', b']')].iter().any(|&(open, close)| {
+        let opened = head.iter().filter(|&&c| c == open).count();
+        let opened = opened.saturating_sub(head.iter().filter(|&&c| c == close).count());
+        opened > 0 && tail.contains(&close)
+    })
 }
 
 /// End of a run of `.`, `!`, `?`, `…` starting at `i`.

@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn band_spans_stay_near_doubtful_beads_and_within_budget() {
-        let bead = |a: Vec<usize>, b: Vec<usize>| Bead { a, b, score: 0.9 };
+        let bead = |a: Vec<usize>, b: Vec<usize>| Bead::new(a, b, 0.9);
         let first = Alignment {
             beads: vec![
                 bead(vec![0], vec![0]),

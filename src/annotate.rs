@@ -17,11 +17,21 @@ pub struct Annotation {
     pub terms: Vec<TermMatch>,
 }
 
-/// The annotations of every sentence of `doc` (in parallel), against `glossary`.
+/// The annotations of every sentence of `doc` (in parallel), against `glossary`. A
+/// dateline's date and place are left out (the agency prints them, both versions do).
 pub fn annotate(doc: &Document, glossary: &Glossary) -> Vec<Annotation> {
     doc.sentences
         .par_iter()
-        .map(|s| Annotation { numbers: numbers::extract(&s.text), terms: glossary.find(&s.text, &doc.lang) })
+        .map(|s| {
+            let (body, at) = (s.body(), s.text.len() - s.body().len());
+            let mut numbers = numbers::extract(body);
+            let mut terms = glossary.find(body, &doc.lang);
+            if at > 0 {
+                numbers.iter_mut().for_each(|q| q.span = q.span.start + at..q.span.end + at);
+                terms.iter_mut().for_each(|t| t.span = t.span.start + at..t.span.end + at);
+            }
+            Annotation { numbers, terms }
+        })
         .collect()
 }
 

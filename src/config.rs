@@ -128,6 +128,11 @@ pub struct BeadCosts {
     pub furniture_mismatch: f32,
     /// A 1-0 or 0-1 bead of a headline (it replaces `null`).
     pub headline_null: f32,
+    /// A 1-0 or 0-1 bead of a sentence shorter than `short_chars` characters (it
+    /// replaces `null`).
+    pub short_null: f32,
+    /// Sentences shorter than this (characters) are short.
+    pub short_chars: f32,
     /// Each headline of a bead whose other side has none.
     pub headline_mismatch: f32,
 }
@@ -150,6 +155,8 @@ impl Default for BeadCosts {
             furniture_null: 0.5,
             furniture_mismatch: 2.0,
             headline_null: 1.5,
+            short_null: 2.0,
+            short_chars: 10.0,
             headline_mismatch: 1.5,
         }
     }

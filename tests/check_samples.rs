@@ -59,3 +59,28 @@ fn the_faithful_translation_has_no_errors() {
         assert_eq!(out.status.code(), Some(0));
     }
 }
+
+#[test]
+fn the_short_sentence_the_english_dropped_is_an_omission() {
+    // samples/belta-kursk/README.md: the English leaves out «Может.» (B 19), and the
+    // sentence after it is translated on its own.
+    let out = check("en.txt", "ru.txt", "ru");
+    let omissions: Vec<_> = findings(&out).into_iter().filter(|(c, _, _)| c == "omission").collect();
+    assert_eq!(omissions, [("omission".to_string(), "warning".to_string(), "Может.".to_string())]);
+    let gold = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk/en-ru.vecalign"),
+    )
+    .expect("gold");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk");
+    let aligned = Command::new(env!("CARGO_BIN_EXE_sverka"))
+        .args(["align", "--format", "vecalign"])
+        .arg(dir.join("en.txt"))
+        .arg(dir.join("ru.txt"))
+        .output()
+        .expect("runs sverka");
+    let beads: Vec<String> = String::from_utf8_lossy(&aligned.stdout)
+        .lines()
+        .map(|l| l.rsplit_once(':').map_or(l, |(beads, _)| beads).to_string())
+        .collect();
+    assert!(beads.contains(&"[]:[19]".to_string()) && gold.contains("[]:[19]"), "{beads:?}");
+}

@@ -235,11 +235,20 @@ impl Scorer<'_> {
         }
     }
 
-    /// The cost of a 1-0/0-1 bead before outside similarity: a headline's own cost, else
-    /// `costs.null`.
+    /// The cost of a 1-0/0-1 bead before outside similarity: a headline's own cost, a
+    /// short sentence's (`Может.`, `Yes.`: a translator drops or folds such a sentence
+    /// more often than a long one, and its length says nothing about where it belongs),
+    /// else `costs.null`.
     fn null_cost(&self, i0: usize, n: usize, j0: usize) -> f32 {
         let (side, unit) = self.null_unit(i0, n, j0);
-        if side.kind(unit) == SentenceKind::Headline { self.costs.headline_null } else { self.costs.null }
+        let w = &self.costs;
+        if side.kind(unit) == SentenceKind::Headline {
+            w.headline_null
+        } else if side.len[unit + 1] - side.len[unit] < w.short_chars {
+            w.short_null
+        } else {
+            w.null
+        }
     }
 
     /// The best similarity of the single sentence of a 1-0 bead A[i0..i1] (or of the 0-1

@@ -18,20 +18,25 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (en, orig) in &pair.beads {
         if en.is_empty() {
-            for &j in orig.iter() {
+            // Furniture (a credit, an end marker) is not left out by the translator; an
+            // agency often writes its own headline.
+            for &j in orig.iter().filter(|&&j| !pair.is_furniture(false, j)) {
                 let text = pair.orig_text(j);
                 if !text.trim().is_empty() {
-                    let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, text);
+                    let severity =
+                        if pair.is_headline(false, j) { Severity::Info } else { Severity::Warning };
+                    let mut f = pair.orig_finding(CheckKind::Omission, severity, j, text);
                     f.message = "this sentence of the original has no counterpart in the translation: was it left out?"
                             .to_string();
                     out.push(f);
                 }
             }
         } else if orig.is_empty() {
-            for &i in en.iter() {
+            for &i in en.iter().filter(|&&i| !pair.is_furniture(true, i)) {
                 let text = pair.en_text(i);
                 if !text.trim().is_empty() {
-                    let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, text);
+                    let severity = if pair.is_headline(true, i) { Severity::Info } else { Severity::Warning };
+                    let mut f = pair.en_finding(CheckKind::Addition, severity, i, text);
                     f.message =
                         "this sentence of the translation has no counterpart in the original: was it added?"
                             .to_string();

@@ -118,6 +118,25 @@ impl<'a> Pair<'a> {
         self.en.lang == Lang::en()
     }
 
+    /// Where the text of translation sentence `i` starts after its dateline; `None` for
+    /// furniture (a credit, an end marker…), which the translator did not write.
+    pub fn en_body_start(&self, i: usize) -> Option<usize> {
+        let s = self.en.sentences.get(i)?;
+        (!s.is_furniture()).then_some(s.dateline)
+    }
+
+    /// Whether sentence `i` of the translation (`translation`) or of the original is furniture.
+    pub fn is_furniture(&self, translation: bool, i: usize) -> bool {
+        let doc = if translation { self.en } else { self.orig };
+        doc.sentences.get(i).is_some_and(|s| s.is_furniture())
+    }
+
+    /// Whether sentence `i` of the translation (`translation`) or of the original is a headline.
+    pub fn is_headline(&self, translation: bool, i: usize) -> bool {
+        let doc = if translation { self.en } else { self.orig };
+        doc.sentences.get(i).is_some_and(|s| s.kind == crate::model::SentenceKind::Headline)
+    }
+
     /// Text of translation sentence `i` ("" when out of range).
     pub fn en_text(&self, i: usize) -> &str {
         self.en.sentences.get(i).map_or("", |s| s.text.as_str())

@@ -56,7 +56,10 @@ impl Names {
         let mut names = Names::empty();
         for i in 0..pair.en.len() {
             let text = pair.en_text(i);
-            let ws = words(text);
+            // Furniture and datelines are printed by the agency, often in capitals
+            // (`MINSK, 31 December`): not the translator's spelling.
+            let Some(body_start) = pair.en_body_start(i) else { continue };
+            let ws: Vec<_> = words(text).into_iter().filter(|w| w.span.start >= body_start).collect();
             for (k, w) in ws.iter().enumerate() {
                 let surface = &text[w.span.clone()];
                 if !is_name(surface, k == 0) {

@@ -14,7 +14,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
     if !pair.english() {
         return out;
     }
-    for i in 0..pair.en.len() {
+    for i in (0..pair.en.len()).filter(|&i| !pair.is_furniture(true, i)) {
         let text = pair.en_text(i);
         for m in pair.en_terms(i) {
             if m.form != FormKind::Variant {
@@ -77,7 +77,7 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
         }
         let present: Vec<usize> = en_ids.iter().flat_map(|&i| pair.en_terms(i)).map(|m| m.entry).collect();
         let mut reported: Vec<usize> = Vec::new();
-        for &j in orig_ids.iter() {
+        for &j in orig_ids.iter().filter(|&&j| !pair.is_furniture(false, j)) {
             let text = pair.orig_text(j);
             for &TermMatch { entry: e, ref span, .. } in pair.orig_terms(j) {
                 if present.contains(&e) || reported.contains(&e) {

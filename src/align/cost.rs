@@ -522,8 +522,10 @@ mod tests {
         }
         let path = solve(&scorer, &Band::full(2, 3), 2);
         assert!(path.iter().any(|s| s.a.0 == s.a.1 && s.b == (1, 2)), "{path:?}");
-        // Unmarked, the same short unit is merged into a neighbour's bead.
-        let plain = Scorer { b: SideData::new(&lens_b, &counts, &units, None), ..scorer };
+        // Unmarked (and priced as any sentence left out), the same short unit is merged
+        // into a neighbour's bead.
+        let costs = BeadCosts { short_null: w.null, ..w };
+        let plain = Scorer { b: SideData::new(&lens_b, &counts, &units, None), costs, ..scorer };
         let path = solve(&plain, &Band::full(2, 3), 2);
         assert!(!path.iter().any(|s| s.a.0 == s.a.1), "{path:?}");
     }

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod engine;

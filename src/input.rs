@@ -53,6 +53,18 @@ pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
     Ok(normalize_newlines(text))
 }
 
+/// Reads `path` as [`read_text`] does and splits it into lines, each trimmed; a final
+/// line end ends the last line rather than starting an empty one, and an empty file
+/// has no lines. A ready translation (`--mt-file`) is read this way.
+///
+/// # Errors
+/// As [`read_text`].
+pub fn read_lines(path: &Path) -> Result<Vec<String>> {
+    let text = read_text(path)?;
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    Ok(if body.is_empty() { Vec::new() } else { body.split('\n').map(|l| l.trim().to_string()).collect() })
+}
+
 /// Turns CRLF and lone CR into LF.
 pub fn normalize_newlines(text: &str) -> String {
     if !text.contains('\r') {

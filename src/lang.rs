@@ -1,5 +1,6 @@
 //! Language detection limited to the languages we handle: English, Russian,
-//! Belarusian and Ukrainian, or the candidates the caller names (`--langs`).
+//! Belarusian and Ukrainian, or the candidates the caller names (`--langs`); and the
+//! codes sverka accepts where a language is named ([`KNOWN`], [`parse_known`]).
 //!
 //! Owns: the choice of one language for a text. Cheap evidence first: a text with no
 //! Cyrillic letters is English (when English is a candidate) and lingua is never
@@ -12,6 +13,30 @@
 use crate::model::Lang;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use std::sync::OnceLock;
+
+/// Languages a caller may name (`--lang`, `--langs`, a manifest's `langs`, the Python
+/// package): en, ru, be first (their own segmentation rules), then those that get the
+/// language-neutral rules.
+pub const KNOWN: &[&str] = &[
+    "en", "ru", "be", "uk", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "ga", "gl",
+    "hr", "hu", "is", "it", "kk", "lt", "lv", "mk", "mt", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sq",
+    "sr", "sv", "tr",
+];
+
+/// Parses `code` as one of the [`KNOWN`] languages; `what` names the option in the error.
+///
+/// # Errors
+/// [`crate::Error::Invalid`] naming `what`, the code and the languages accepted.
+pub fn parse_known(code: &str, what: &str) -> crate::Result<Lang> {
+    match Lang::parse(code) {
+        Some(lang) if KNOWN.contains(&lang.code()) => Ok(lang),
+        _ => Err(crate::Error::Invalid(format!(
+            "{what}: unknown language '{code}'; use en, ru or be (own rules), or one of {} \
+             (language-neutral rules)",
+            KNOWN[3..].join(", ")
+        ))),
+    }
+}
 
 /// How much of a long text is looked at (bytes, cut at a char boundary).
 const SAMPLE_BYTES: usize = 4096;
@@ -159,6 +184,23 @@ mod tests {
 
     fn code(text: &str, candidates: &[Lang]) -> Option<String> {
         detect(text, candidates).map(|l| l.code().to_string())
+    }
+
+    #[test]
+    fn known_codes_parse_and_others_are_refused() {
+        for (code, ok) in [
+            ("en", true),
+            ("RU", true),
+            (" be ", true),
+            ("de", true),
+            ("is", true),
+            ("xx", false),
+            ("", false),
+        ] {
+            assert_eq!(parse_known(code, "--langs").is_ok(), ok, "{code:?}");
+        }
+        let err = parse_known("eng", "--langs").map(|_| ()).unwrap_err().to_string();
+        assert!(err.starts_with("--langs: unknown language 'eng'"), "{err}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod annotate;
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod engine;

@@ -3,7 +3,8 @@
 //!
 //! Invariants: a [`Document`]'s sentences tile its text (each span starts where the
 //! previous one ended; the last ends at the text's end); an [`Alignment`]'s beads are
-//! monotone and cover every sentence of both sides exactly once.
+//! monotone and cover every sentence of both sides exactly once. Scores keep full
+//! precision in memory and are serialized rounded to 3 decimals ([`round_score`]).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -163,6 +164,16 @@ impl Document {
     }
 }
 
+/// A score as every output shows it: rounded to 3 decimals, since the digits beyond
+/// say nothing. Non-finite values stay as they are (JSON writes them as null).
+pub fn round_score(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+fn serialize_score<S: serde::Serializer>(score: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(round_score(*score))
+}
+
 /// One bead: sentence ids of side A and of side B that translate each other, with a
 /// confidence in [0, 1]. Either side may be empty (a 1-0 or 0-1 bead), not both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,7 +182,8 @@ pub struct Bead {
     pub a: Vec<usize>,
     /// Sentence ids on side B (consecutive, ascending).
     pub b: Vec<usize>,
-    /// Confidence in [0, 1].
+    /// Confidence in [0, 1] (serialized rounded to 3 decimals).
+    #[serde(serialize_with = "serialize_score")]
     pub score: f64,
     /// The translation moved these sentences: the bead crosses others (beads are listed
     /// in A order; a moved bead's B sentences sit elsewhere in B's order).
@@ -315,7 +327,8 @@ pub struct Stats {
     pub findings_warning: usize,
     /// Findings of severity info.
     pub findings_info: usize,
-    /// Mean bead confidence.
+    /// Mean bead confidence (serialized rounded to 3 decimals).
+    #[serde(serialize_with = "serialize_score")]
     pub mean_score: f64,
 }
 
@@ -403,5 +416,20 @@ impl Stats {
             }
         }
         stats
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_serialized_with_three_decimals() {
+        let bead = Bead::new(vec![0], vec![1], 0.9718834757804871);
+        assert_eq!(serde_json::to_string(&bead).ok().as_deref(), Some(r#"{"a":[0],"b":[1],"score":0.972}"#));
+        assert_eq!(bead.score, 0.9718834757804871, "in memory the score keeps its precision");
+        assert_eq!(round_score(0.1), 0.1);
+        assert_eq!(round_score(1.0), 1.0);
+        assert!(round_score(f64::NAN).is_nan());
     }
 }

@@ -139,6 +139,7 @@ fn a_line_that_is_not_utf8_is_an_error_line_and_the_batch_goes_on() {
 /// The options `batch` takes; every other one in `batch --help` would be silently ignored.
 const BATCH_OPTIONS: &[&str] = &[
     "--jobs",
+    "--emit",
     "--langs",
     "--presegmented",
     "--glossary",
@@ -212,5 +213,43 @@ fn jobs_outside_1_to_1024_are_refused_with_exit_2() {
         let (code, lines, stderr) = run_batch(&["--jobs", jobs], &manifest);
         assert_eq!(code, 0, "{stderr}");
         assert_eq!(lines.len(), 1);
+    }
+}
+
+#[test]
+fn emit_text_carries_the_bitext_of_align_and_every_line_starts_with_its_id() {
+    let manifest = sample_line("kursk") + "\nnot json\n" + &sample_line("again") + "\n";
+    let out = sverka()
+        .args(["batch", "--emit", "text", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().expect("stdin").write_all(manifest.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("run sverka batch");
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    let raw: Vec<&str> = text.lines().collect();
+    assert_eq!(raw.len(), 3);
+    assert!(raw[0].starts_with(r#"{"id":"kursk","#), "{}", raw[0]);
+    assert!(raw[1].starts_with(r#"{"id":null,"error":"#), "{}", raw[1]);
+    assert_eq!(raw[0].replace("\"kursk\"", "\"again\""), raw[2]);
+
+    let line: Value = serde_json::from_str(raw[0]).expect("JSON");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/belta-kursk");
+    let align = sverka()
+        .args(["align", &format!("{dir}/en.txt"), &format!("{dir}/ru.txt"), "--langs", "en,ru"])
+        .args(["--format", "bitext"])
+        .output()
+        .expect("run sverka align");
+    let bitext = String::from_utf8(align.stdout).expect("utf8");
+    let rows = line["bitext"].as_array().expect("bitext");
+    assert_eq!(rows.len(), bitext.lines().count());
+    assert_eq!(rows.len(), line["beads"].as_array().map_or(0, Vec::len));
+    let clean = |v: &Value| v.as_str().expect("text").replace(|c: char| c.is_control(), " ");
+    for (row, tsv) in rows.iter().zip(bitext.lines()) {
+        let score = row["score"].as_f64().expect("score");
+        assert_eq!(format!("{}\t{}\t{score:.3}", clean(&row["a"]), clean(&row["b"])), tsv);
     }
 }

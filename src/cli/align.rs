@@ -72,7 +72,7 @@ impl OutputOpts {
 fn shows_findings(format: Format) -> bool {
     match format {
         Format::Text | Format::Html | Format::Json => true,
-        Format::Tsv | Format::Tmx | Format::Vecalign | Format::Ladder => false,
+        Format::Tsv | Format::Tmx | Format::Vecalign | Format::Ladder | Format::Bitext => false,
     }
 }
 

@@ -1,22 +1,21 @@
-//! `sverka batch [MANIFEST.jsonl|-] [--jobs N]`: JSONL in, JSONL out, one result line
-//! per input line, in input order. Built to run unchanged as the map step of Spark
-//! (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in chunks
-//! (bounded memory), and one bad line (bad JSON, not UTF-8, an unreadable file) yields an
-//! `{"id":…,"error":…}` line, never a stop. Batch runs offline: the MT, embedding and cache
-//! options of [`AlignOpts`] are hidden from `batch --help` and refused if given.
+//! `sverka batch [MANIFEST.jsonl|-] [--jobs N] [--emit ids|text]`: JSONL in, JSONL out,
+//! one result line per input line, in input order. Built to run unchanged as the map
+//! step of Spark (`RDD.pipe`) or Hadoop Streaming: it reads stdin by default, streams in
+//! chunks (bounded memory), and one bad line (bad JSON, not UTF-8, an unreadable file)
+//! yields an `{"id":…,"error":…}` line, never a stop. Each line is answered by the
+//! library's [`Batch`] (the contract lives there). Batch runs offline: the MT,
+//! embedding and cache options of [`AlignOpts`] are hidden from `batch --help` and
+//! refused if given.
 
 use super::{AlignOpts, Outcome};
 use anyhow::Context;
 use clap::{Arg, Args};
 use rayon::prelude::*;
-use serde::Deserialize;
-use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::string::FromUtf8Error;
+use sverka::batch::{Batch, Emit};
 use sverka::config::Config;
-use sverka::engine::{Engine, RunOptions};
-use sverka::model::Lang;
+use sverka::engine::Engine;
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
@@ -28,6 +27,10 @@ pub struct BatchArgs {
     /// Parallel jobs, 1 to 1024 (default: the number of cores).
     #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
+    /// What each result line carries: sentence ids (`beads`), or also the aligned texts
+    /// (`"bitext": [{"a", "b", "score"}, …]`, one per bead).
+    #[arg(long, value_enum, default_value_t = Emit::Ids)]
+    pub emit: Emit,
     #[command(flatten)]
     pub align: AlignOpts,
 }
@@ -95,39 +98,8 @@ fn refuse_online(given: &[&str]) -> anyhow::Result<()> {
 /// How many input lines are read before a parallel round; bounds memory.
 const CHUNK_LINES: usize = 512;
 
-/// One manifest line.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Item {
-    #[serde(default)]
-    id: Value,
-    a: Source,
-    b: Source,
-    #[serde(default)]
-    langs: Option<Vec<String>>,
-    #[serde(default)]
-    presegmented: Option<bool>,
-}
-
-/// A side: a path, or the text inline.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Source {
-    Path(PathBuf),
-    Text { text: String },
-}
-
-/// One manifest line as read, without its line end: its text, or its bytes if they are
-/// not UTF-8.
-type RawLine = Result<String, FromUtf8Error>;
-
-/// What every item shares.
-struct Shared {
-    base_dir: PathBuf,
-    engine: Engine,
-    /// `--langs`, used where a manifest line names none.
-    langs: (Option<Lang>, Option<Lang>),
-}
+/// One manifest line number and the line as read, without its line end.
+type RawLine = (usize, Vec<u8>);
 
 /// Runs `sverka batch`.
 pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
@@ -138,7 +110,7 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
         builder = builder.dictionary(super::pipeline::load_dict(path)?);
     }
     let engine = builder.build()?;
-    let langs = super::pipeline::parse_langs(args.align.langs.as_deref())?;
+    let (lang_a, lang_b) = super::pipeline::parse_langs(args.align.langs.as_deref())?;
     let (mut reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
         None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
@@ -148,21 +120,21 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
             (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
         }
     };
-    let shared = Shared { base_dir, engine, langs };
+    let batch = Batch::new(engine).base_dir(base_dir).langs(lang_a, lang_b).emit(args.emit);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
-    let mut chunk: Vec<(usize, RawLine)> = Vec::with_capacity(CHUNK_LINES);
+    let mut chunk: Vec<RawLine> = Vec::with_capacity(CHUNK_LINES);
     let mut buf = Vec::new();
     let mut line_no = 0;
     while next_line(&mut reader, &mut buf).with_context(|| format!("{name}:{}: cannot read", line_no + 1))? {
         line_no += 1;
-        chunk.push((line_no, String::from_utf8(std::mem::take(&mut buf))));
+        chunk.push((line_no, std::mem::take(&mut buf)));
         if chunk.len() == CHUNK_LINES {
-            flush(&pool, &shared, &mut chunk, &mut out)?;
+            flush(&pool, &batch, &mut chunk, &mut out)?;
         }
     }
-    flush(&pool, &shared, &mut chunk, &mut out)?;
+    flush(&pool, &batch, &mut chunk, &mut out)?;
     Ok(Outcome::Clean)
 }
 
@@ -185,12 +157,12 @@ fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bo
 
 fn flush(
     pool: &rayon::ThreadPool,
-    shared: &Shared,
-    chunk: &mut Vec<(usize, RawLine)>,
+    batch: &Batch,
+    chunk: &mut Vec<RawLine>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let results: Vec<String> = pool
-        .install(|| chunk.par_iter().map(|(line_no, line)| process_line(shared, *line_no, line)).collect());
+    let results: Vec<String> =
+        pool.install(|| chunk.par_iter().map(|(line_no, line)| batch.answer(*line_no, line)).collect());
     for r in results {
         out.write_all(r.as_bytes())?;
         out.write_all(b"\n")?;
@@ -198,81 +170,4 @@ fn flush(
     out.flush()?;
     chunk.clear();
     Ok(())
-}
-
-/// One output line for one input line.
-fn process_line(shared: &Shared, line_no: usize, line: &RawLine) -> String {
-    let line = match line {
-        Ok(line) => line,
-        Err(e) => return not_utf8_line(line_no, e),
-    };
-    if line.trim().is_empty() {
-        // One output line per input line (docs/guide.md), so that a consumer may pair them by
-        // position: a blank line is answered too.
-        return error_line(
-            Value::Null,
-            &format!("line {line_no}: empty line; every line must name one pair"),
-        );
-    }
-    let item: Item = match serde_json::from_str(line) {
-        Ok(item) => item,
-        Err(e) => return error_line(id_of(line), &format!("line {line_no}: {e}")),
-    };
-    match process_item(shared, &item) {
-        Ok(value) => value.to_string(),
-        Err(e) => error_line(item.id, &format!("line {line_no}: {e:#}")),
-    }
-}
-
-/// The error line for a line that is not UTF-8; its id is kept when the rest of the
-/// line still parses as JSON (the bad bytes read as U+FFFD), as for a bad JSON line.
-fn not_utf8_line(line_no: usize, e: &FromUtf8Error) -> String {
-    let offset = e.utf8_error().valid_up_to();
-    let message = format!(
-        "line {line_no}: not UTF-8 text (invalid UTF-8 at byte offset {offset}); convert the manifest to UTF-8"
-    );
-    error_line(id_of(&String::from_utf8_lossy(e.as_bytes())), &message)
-}
-
-/// The `"id"` of a line that is JSON but not a valid manifest item, else null.
-fn id_of(line: &str) -> Value {
-    serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null)
-}
-
-fn error_line(id: Value, message: &str) -> String {
-    json!({"id": id, "error": message}).to_string()
-}
-
-fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
-    let (lang_a, lang_b) = match &item.langs {
-        None => shared.langs.clone(),
-        Some(langs) => {
-            let [la, lb] = langs.as_slice() else {
-                anyhow::bail!("\"langs\" must hold two codes, e.g. [\"en\",\"ru\"]")
-            };
-            let parse = |c: &str| super::langs::parse_known(c, "\"langs\"");
-            (Some(parse(la)?), Some(parse(lb)?))
-        }
-    };
-    let presegmented = item.presegmented.unwrap_or(shared.engine.config().segment.presegmented);
-    let a = sverka::engine::document(&read_source(&item.a, &shared.base_dir)?, lang_a, presegmented);
-    let b = sverka::engine::document(&read_source(&item.b, &shared.base_dir)?, lang_b, presegmented);
-    let report = shared.engine.run(&a, &b, &RunOptions { mt_b: None, findings: true })?;
-    Ok(json!({
-        "id": item.id,
-        "langs": [report.a.lang, report.b.lang],
-        "beads": report.beads,
-        "findings": report.findings,
-        "stats": report.stats,
-    }))
-}
-
-fn read_source(source: &Source, base_dir: &Path) -> anyhow::Result<String> {
-    match source {
-        Source::Text { text } => Ok(sverka::input::normalize_newlines(text)),
-        Source::Path(path) => {
-            let full = if path.is_absolute() { path.clone() } else { base_dir.join(path) };
-            Ok(sverka::input::read_text(&full)?)
-        }
-    }
 }

@@ -6,7 +6,6 @@
 mod align;
 mod batch;
 mod check;
-mod langs;
 mod output;
 mod pipeline;
 mod score;

@@ -121,10 +121,7 @@ fn with_services(mut builder: EngineBuilder, opts: &AlignOpts) -> anyhow::Result
 
 /// `--mt-file`: one line per sentence of B.
 fn read_mt_file(path: &Path, b: &Document) -> anyhow::Result<Vec<String>> {
-    let text = sverka::input::read_text(path)?;
-    let body = text.strip_suffix('\n').unwrap_or(&text);
-    let lines: Vec<String> =
-        if body.is_empty() { Vec::new() } else { body.split('\n').map(|l| l.trim().to_string()).collect() };
+    let lines = sverka::input::read_lines(path)?;
     if lines.len() != b.len() {
         bail!(
             "{}: {} lines, but B has {} sentences; --mt-file needs one line per sentence of B \
@@ -215,7 +212,7 @@ pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<
     let [la, lb] = parts.as_slice() else {
         bail!("--langs takes two codes separated by a comma, e.g. --langs en,ru (got '{langs}')");
     };
-    let parse = |code: &str| super::langs::parse_known(code, "--langs");
+    let parse = |code: &str| sverka::lang::parse_known(code, "--langs");
     Ok((Some(parse(la)?), Some(parse(lb)?)))
 }
 

@@ -41,5 +41,5 @@ fn parse_lang(code: &str) -> anyhow::Result<Option<Lang>> {
     if code.eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    super::langs::parse_known(code, "--lang").map(Some).map_err(|e| anyhow!("{e}; or auto to detect it"))
+    sverka::lang::parse_known(code, "--lang").map(Some).map_err(|e| anyhow!("{e}; or auto to detect it"))
 }

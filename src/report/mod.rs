@@ -1,11 +1,12 @@
 //! Rendering a [`Report`] in every output format: side-by-side text columns, a
-//! self-contained HTML page, TSV, TMX 1.4b, JSON, vecalign and hunalign ladder. One
+//! self-contained HTML page, TSV, TMX 1.4b, JSON, vecalign, hunalign ladder and bitext. One
 //! small renderer per submodule, chosen by [`Format`]; none of them aligns or checks,
 //! and none does I/O: each takes the report and returns a `String`.
 //!
 //! Renderers never panic on a malformed report (a sentence id out of range renders as
 //! nothing), so a report read back from JSON is safe to render.
 
+mod bitext;
 mod findings;
 mod html;
 mod json;
@@ -17,7 +18,9 @@ mod tmx;
 mod tsv;
 mod vecalign;
 
-use crate::model::{Bead, Report, Side};
+pub use bitext::{BitextRow, row as bitext_row, rows as bitext_rows};
+
+use crate::model::{Bead, Report, Side, round_score};
 
 /// The output formats (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,11 +39,13 @@ pub enum Format {
     Vecalign,
     /// hunalign ladder rungs.
     Ladder,
+    /// The aligned texts: `a<TAB>b<TAB>score` per bead, no header.
+    Bitext,
 }
 
 impl Format {
     /// Every format, in the order of `--help`.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Text,
         Format::Html,
         Format::Tsv,
@@ -48,6 +53,7 @@ impl Format {
         Format::Json,
         Format::Vecalign,
         Format::Ladder,
+        Format::Bitext,
     ];
 
     /// The name used on the command line (`--format NAME`).
@@ -60,6 +66,7 @@ impl Format {
             Format::Json => "json",
             Format::Vecalign => "vecalign",
             Format::Ladder => "ladder",
+            Format::Bitext => "bitext",
         }
     }
 
@@ -103,6 +110,7 @@ pub fn render(report: &Report, format: Format, options: &RenderOptions) -> Strin
         Format::Json => json::render(report),
         Format::Vecalign => vecalign::render(report),
         Format::Ladder => ladder::render(report),
+        Format::Bitext => bitext::render(report),
     }
 }
 
@@ -127,10 +135,10 @@ fn id_list(ids: &[usize]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-/// A score with three decimals; a non-finite score (never produced by the aligner)
-/// renders as 0.
+/// A score with three decimals, the same digits as the JSON's [`round_score`]; a
+/// non-finite score (never produced by the aligner) renders as 0.
 fn score(value: f64) -> String {
-    let value = if value.is_finite() { value } else { 0.0 };
+    let value = if value.is_finite() { round_score(value) } else { 0.0 };
     format!("{value:.3}")
 }
 

@@ -3,7 +3,8 @@
 //!
 //! The library is a pure core (segment, align, check take text and return values)
 //! with I/O and network at its edges (`input`, `mt`). It never prints; the `sverka`
-//! binary does.
+//! binary does. The module map, the data flow and the layering rules are in
+//! `docs/architecture.md`; the model is in `docs/how-it-works.md`.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

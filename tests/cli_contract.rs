@@ -1,4 +1,4 @@
-//! The command-line contract of DESIGN.md, as tables: every subcommand's `--help` names
+//! The command-line contract (docs/guide.md), as tables: every subcommand's `--help` names
 //! the options the contract names; bad input of every kind exits exactly 2 with a
 //! message naming the file (and line, where there is one) and never panics; output
 //! files are written whole or not at all; empty inputs align to all-null beads; a

@@ -295,17 +295,44 @@ impl Default for SimilarityConfig {
     }
 }
 
-/// Bead confidences.
+/// Bead confidences: the probability that a bead is right, from the DP margin (how much
+/// more the best nearby alternative costs), calibrated per bead shape.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ConfidenceConfig {
-    /// Cost difference (DP units) that moves a confidence from 0.5 to about 0.73.
+    /// Margin (DP units) that moves an uncalibrated confidence from 0.5 to about 0.73.
     pub scale: f32,
+    /// Use the calibration below (`false`: the logistic of margin / scale).
+    pub calibrated: bool,
+    /// `[a, c, b]` of P(right) = 1 / (1 + exp(-(a × margin + c × unaligned + b))) for 1-1
+    /// beads, where `unaligned` is the share of the document's sentences in 1-0 and 0-1
+    /// beads (high when the texts are rewrites rather than translations).
+    pub one_to_one: [f32; 3],
+    /// The same for 1-0 and 0-1 beads.
+    pub null: [f32; 3],
+    /// The same for beads with several sentences on a side.
+    pub merge: [f32; 3],
+    /// The same for moved beads (the margin is the gain above `moved.min_gain`).
+    pub moved: [f32; 3],
+    /// Beads below this confidence are weak: marked in the views, and `check` reports them
+    /// (`weak-alignment`).
+    pub weak: f64,
 }
 
 impl Default for ConfidenceConfig {
     fn default() -> Self {
-        ConfidenceConfig { scale: 2.0 }
+        // Fitted by scripts/fit-confidence on Text+Berg dev, NTREX en–ru and en–be 000–061,
+        // ParIce and the wire-copy set (synthetic and real, gold sentences); BENCHMARKS.md
+        // gives the figures of each set with the model fitted on the others.
+        ConfidenceConfig {
+            scale: 2.0,
+            calibrated: true,
+            one_to_one: [1.0853, -5.5507, 0.0992],
+            null: [0.3658, -0.0412, 0.3422],
+            merge: [0.6202, -13.4056, 0.2471],
+            moved: [1.2723, -18.2007, -1.7968],
+            weak: 0.5,
+        }
     }
 }
 
@@ -328,8 +355,6 @@ pub struct MovedConfig {
     /// Outside similarity (calibrated; about 0.3 is a typical right pair) that vouches
     /// for a pair without shared anchors.
     pub min_similarity: f64,
-    /// Gain above `min_gain` that moves the pair's confidence from 0.5 to about 0.73.
-    pub scale: f32,
     /// Most candidate pairs compared (the pass is skipped on larger documents).
     pub max_pairs: usize,
     /// Passes over the alignment (each takes sentences out at the edges of their beads).
@@ -347,7 +372,6 @@ impl Default for MovedConfig {
             min_pair_gain: 3.0,
             min_shared: 0.5,
             min_similarity: 0.3,
-            scale: 2.0,
             max_pairs: 300_000,
             rounds: 6,
             extend_gain: 0.0,

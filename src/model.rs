@@ -189,12 +189,16 @@ pub struct Bead {
     /// in A order; a moved bead's B sentences sit elsewhere in B's order).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
+    /// The aligner's best other reading of this stretch, in words (`one bead of A 4 with B
+    /// 5–6`), when there is one; the `weak-alignment` finding quotes it.
+    #[serde(skip)]
+    pub alternative: Option<String>,
 }
 
 impl Bead {
     /// A bead in place (not moved).
     pub fn new(a: Vec<usize>, b: Vec<usize>, score: f64) -> Bead {
-        Bead { a, b, score, moved: false }
+        Bead { a, b, score, moved: false, alternative: None }
     }
 
     /// `(a.len(), b.len())`, e.g. `(2, 1)` for a 2-1 bead.
@@ -248,6 +252,8 @@ pub enum CheckKind {
     Omission,
     /// A translated sentence with no counterpart in the original.
     Addition,
+    /// A bead the aligner is unsure of.
+    WeakAlignment,
 }
 
 impl CheckKind {
@@ -260,6 +266,7 @@ impl CheckKind {
             CheckKind::NumberMismatch => "number-mismatch",
             CheckKind::Omission => "omission",
             CheckKind::Addition => "addition",
+            CheckKind::WeakAlignment => "weak-alignment",
         }
     }
 }
@@ -297,6 +304,13 @@ pub struct SideText {
     /// Paragraph index of each sentence.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub paragraphs: Vec<usize>,
+    /// What each sentence is (left out when every sentence is text).
+    #[serde(skip_serializing_if = "all_text", default)]
+    pub kinds: Vec<SentenceKind>,
+}
+
+fn all_text(kinds: &[SentenceKind]) -> bool {
+    kinds.iter().all(SentenceKind::is_text)
 }
 
 impl SideText {
@@ -306,7 +320,13 @@ impl SideText {
             lang: doc.lang.clone(),
             sentences: doc.sentences.iter().map(|s| s.text.clone()).collect(),
             paragraphs: doc.sentences.iter().map(|s| s.paragraph).collect(),
+            kinds: doc.sentences.iter().map(|s| s.kind).collect(),
         }
+    }
+
+    /// The kind of sentence `i` (text when unknown).
+    pub fn kind(&self, i: usize) -> SentenceKind {
+        self.kinds.get(i).copied().unwrap_or_default()
     }
 }
 

@@ -225,7 +225,8 @@ fn synthetic(n: usize) -> Report {
             });
         }
     }
-    let side = |lang: Lang, sentences: Vec<String>| SideText { lang, sentences, paragraphs: vec![] };
+    let side =
+        |lang: Lang, sentences: Vec<String>| SideText { lang, sentences, paragraphs: vec![], kinds: vec![] };
     Report::new(side(Lang::en(), a), side(Lang::ru(), b), Some(mt), Alignment { beads }, findings)
 }
 

@@ -157,8 +157,8 @@ pub fn align_annotated(
         setup.length = relearned;
         (path, scorer) = search::realign_near(&level, &setup, &path);
     }
-    let mut beads = confidence::beads(&path, &scorer, setup.max_group, config.confidence.scale);
-    moved::apply(&mut beads, &scorer, (&kinds_a, &kinds_b), (&noise_a, &noise_b), &config.moved);
+    let mut beads = confidence::beads(&path, &scorer, setup.max_group, &config.confidence);
+    moved::apply(&mut beads, &scorer, (&kinds_a, &kinds_b), (&noise_a, &noise_b), config);
     Alignment { beads }
 }
 

@@ -6,8 +6,9 @@
 //! that loses one side becomes a 1-0 or 0-1 bead). Pairs are kept only when each is the
 //! other's best match, and beads next to each other are the monotone alignment's business.
 
+use super::confidence::{Shape, probability};
 use super::cost::Scorer;
-use crate::config::MovedConfig;
+use crate::config::{Config, MovedConfig};
 use crate::model::{Bead, SentenceKind};
 use std::ops::Range;
 
@@ -44,8 +45,9 @@ pub(crate) fn apply(
     scorer: &Scorer<'_>,
     kinds: (&[SentenceKind], &[SentenceKind]),
     noise: (&[bool], &[bool]),
-    config: &MovedConfig,
+    all: &Config,
 ) {
+    let config = &all.moved;
     if !config.enabled || beads.len() < 3 {
         return;
     }
@@ -57,7 +59,7 @@ pub(crate) fn apply(
     // A block of moved sentences may sit inside one bead: each round takes out the
     // sentences at the edges of their beads, then grows the moved blocks.
     for _ in 0..config.rounds {
-        let board = Board::new(beads, scorer, config);
+        let board = Board::new(beads, scorer, all);
         let mut moves = board.find(&ok_a, &ok_b);
         if moves.is_empty() {
             moves = board.extend(&ok_a, &ok_b);
@@ -74,6 +76,9 @@ struct Board<'b, 's> {
     beads: &'b [Bead],
     scorer: &'b Scorer<'s>,
     config: &'b MovedConfig,
+    confidence: &'b crate::config::ConfidenceConfig,
+    /// The share of the document's sentences left unaligned.
+    unaligned: f32,
     spans: Vec<Span>,
     /// Bead of each A unit (`usize::MAX` for moved ones, which stay put).
     bead_a: Vec<usize>,
@@ -82,14 +87,28 @@ struct Board<'b, 's> {
 }
 
 impl<'b, 's> Board<'b, 's> {
-    fn new(beads: &'b [Bead], scorer: &'b Scorer<'s>, config: &'b MovedConfig) -> Self {
+    fn new(beads: &'b [Bead], scorer: &'b Scorer<'s>, all: &'b Config) -> Self {
         let mut bead_a = vec![usize::MAX; scorer.a.n()];
         let mut bead_b = vec![usize::MAX; scorer.b.n()];
         for (k, bead) in beads.iter().enumerate().filter(|(_, bead)| !bead.moved) {
             bead.a.iter().for_each(|&i| bead_a[i] = k);
             bead.b.iter().for_each(|&j| bead_b[j] = k);
         }
-        Board { beads, scorer, config, spans: beads.iter().map(Span::of).collect(), bead_a, bead_b }
+        let spans = beads.iter().map(Span::of).collect();
+        let sentences = (scorer.a.n() + scorer.b.n()).max(1);
+        let alone: usize =
+            beads.iter().filter(|b| b.a.is_empty() || b.b.is_empty()).map(|b| b.a.len() + b.b.len()).sum();
+        let unaligned = alone as f32 / sentences as f32;
+        Board {
+            beads,
+            scorer,
+            config: &all.moved,
+            confidence: &all.confidence,
+            unaligned,
+            spans,
+            bead_a,
+            bead_b,
+        }
     }
 
     /// How free a sentence in bead `k` is to move: 2 in a 1-0/0-1 bead, 1 in a weak bead,
@@ -200,8 +219,8 @@ impl<'b, 's> Board<'b, 's> {
                 continue;
             }
             touched.extend([ka, kb]);
-            let score = 1.0 / (1.0 + (-(gain - threshold + 1.0) / self.config.scale).exp());
-            out.push(Move { a: i, b: j, score: f64::from(score) });
+            let score = probability(gain - threshold, self.unaligned, Shape::Moved, self.confidence);
+            out.push(Move { a: i, b: j, score });
         }
         out
     }
@@ -277,7 +296,7 @@ fn rewrite(beads: &mut Vec<Bead>, moves: &[Move]) {
             if let Some(m) = moved_a.get(&i) {
                 let at =
                     pieces.iter().position(|p| p.a.first().is_some_and(|&x| x > i)).unwrap_or(pieces.len());
-                pieces.insert(at, Bead { a: vec![i], b: vec![m.b], score: m.score, moved: true });
+                pieces.insert(at, Bead { moved: true, ..Bead::new(vec![i], vec![m.b], m.score) });
             }
         }
         out.extend(pieces);

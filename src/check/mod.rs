@@ -13,6 +13,7 @@ mod names;
 mod numbers;
 pub(crate) mod spelling;
 mod terms;
+mod weak;
 
 use crate::annotate::{Annotation, annotate};
 use crate::glossary::{Glossary, TermMatch};
@@ -20,8 +21,10 @@ use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side
 use crate::numbers::NumberToken;
 
 /// Options of a check run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
+    /// Beads below this confidence are reported as `weak-alignment` (0: none).
+    pub weak: f64,
     /// The original is a machine translation of the English (`sverka check A --mt …
     /// --to ru`, no B): glossary terms of the English must then appear in it too, and a
     /// missing one is reported (a name the MT mangled or dropped).
@@ -172,6 +175,12 @@ impl<'a> Pair<'a> {
     }
 }
 
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { weak: crate::config::ConfidenceConfig::default().weak, original_is_mt: false }
+    }
+}
+
 /// Runs every check on an aligned pair. Either side may be the English one. `glossary`
 /// is the glossary under the house-style profile ([`Glossary::with_profile`]). The
 /// sentences are annotated first; [`run_annotated`] takes annotations made already.
@@ -204,6 +213,7 @@ pub fn run_annotated(
     }
     out.extend(names::check(&pair));
     out.extend(numbers::check(&pair));
+    out.extend(weak::check(&pair, alignment, options.weak));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
     out
 }
@@ -331,7 +341,7 @@ mod tests {
         };
         // A human original may leave a name out (`Глава государства`): no finding.
         assert_eq!(lost(&CheckOptions::default()), []);
-        let mt_options = CheckOptions { original_is_mt: true };
+        let mt_options = CheckOptions { original_is_mt: true, ..CheckOptions::default() };
         // Kyiv (`Киеве`) and the inflected `Зеленским` are found; the mangled name is not.
         assert_eq!(lost(&mt_options), [(0, "Zelenskyy".to_string(), Some("Зеленский".to_string()))]);
     }

@@ -38,6 +38,9 @@ fn collect<'t>(
     out
 }
 
+/// The kind code of a date ([`kind`]).
+const DATE: u8 = 2;
+
 fn kind(q: &Quantity) -> u8 {
     match q {
         Quantity::Number(_) => 0,
@@ -88,10 +91,18 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         .beads
         .iter()
         .map(|(en_ids, orig_ids)| {
-            (
-                collect(orig_ids, |j| pair.orig_text(j), |j| pair.orig_numbers(j)),
-                collect(en_ids, |i| pair.en_text(i), |i| pair.en_numbers(i)),
-            )
+            // Furniture (a date stamp, a credit) is the agency's, not the translation's;
+            // only two stamps aligned together are compared, and only by their dates.
+            let stamps = !en_ids.is_empty()
+                && !orig_ids.is_empty()
+                && en_ids.iter().all(|&i| pair.is_furniture(true, i))
+                && orig_ids.iter().all(|&j| pair.is_furniture(false, j));
+            let keep = |furniture: bool, q: &Found| !furniture || (stamps && kind(&q.value) == DATE);
+            let mut orig = collect(orig_ids, |j| pair.orig_text(j), |j| pair.orig_numbers(j));
+            let mut en = collect(en_ids, |i| pair.en_text(i), |i| pair.en_numbers(i));
+            orig.retain(|q| keep(pair.is_furniture(false, q.sentence), q));
+            en.retain(|q| keep(pair.is_furniture(true, q.sentence), q));
+            (orig, en)
         })
         .collect();
     let mut out = Vec::new();

@@ -194,7 +194,7 @@ impl Engine {
         alignment: &Alignment,
         original_is_mt: bool,
     ) -> Vec<crate::model::Finding> {
-        let options = CheckOptions { original_is_mt };
+        let options = CheckOptions { weak: self.config.confidence.weak, original_is_mt };
         check::run_annotated(a, b, alignment, &self.glossary, &options)
     }
 }

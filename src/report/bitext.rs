@@ -64,6 +64,7 @@ mod tests {
             lang,
             sentences: s.iter().map(|t| t.to_string()).collect(),
             paragraphs: vec![],
+            kinds: vec![],
         };
         let beads = vec![
             Bead::new(vec![0, 1], vec![0], 0.91249),

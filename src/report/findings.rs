@@ -100,6 +100,7 @@ mod tests {
             lang,
             sentences: s.iter().map(|t| t.to_string()).collect(),
             paragraphs: vec![],
+            kinds: vec![],
         };
         let finding = Finding {
             check: CheckKind::GlossaryVariant,

@@ -20,7 +20,12 @@ mod tests {
 
     #[test]
     fn json_reads_back_into_the_same_report() {
-        let side = |lang: Lang, s: &str| SideText { lang, sentences: vec![s.into()], paragraphs: vec![0] };
+        let side = |lang: Lang, s: &str| SideText {
+            lang,
+            sentences: vec![s.into()],
+            paragraphs: vec![0],
+            kinds: vec![],
+        };
         let report = Report::new(
             side(Lang::en(), "A \"quoted\" <b>."),
             side(Lang::ru(), "«Цитата»."),

@@ -16,8 +16,12 @@ mod tests {
 
     #[test]
     fn beads_become_vecalign_lines() {
-        let side =
-            |lang: Lang, n: usize| SideText { lang, sentences: vec!["s".into(); n], paragraphs: vec![] };
+        let side = |lang: Lang, n: usize| SideText {
+            lang,
+            sentences: vec!["s".into(); n],
+            paragraphs: vec![],
+            kinds: vec![],
+        };
         let beads = vec![
             Bead::new(vec![0, 1], vec![0], 0.8734),
             Bead::new(vec![], vec![1], 0.1),

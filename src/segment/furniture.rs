@@ -121,6 +121,7 @@ mod tests {
         use SentenceKind::*;
         for (para, kind) in [
             ("Photo: BelTA archive", Some(Credit)),
+            ("Photo: www.president.gov.by", Some(Credit)),
             ("Фото: Анна Корзун, ТАСС", Some(Credit)),
             ("Фото Ивана Ждановича", Some(Credit)),
             (

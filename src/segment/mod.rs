@@ -34,6 +34,8 @@ pub fn segment(text: &str, lang: &Lang) -> Vec<Sentence> {
     let paras = paragraphs(text);
     let mut units: Vec<Unit> = Vec::new();
     let mut local = Vec::new();
+    // The first paragraph of text may be a headline even after stamps and credits.
+    let mut text_seen = false;
     for (index, para) in paras.iter().enumerate() {
         let body = &text[para.clone()];
         let at = |r: &Range<usize>| para.start + r.start..para.start + r.end;
@@ -70,10 +72,12 @@ pub fn segment(text: &str, lang: &Lang) -> Vec<Sentence> {
             units[first].range.start = para.start;
             units[first].dateline = dateline.min(offset);
         }
-        let headline_slot = index == 0 || index + 1 < paras.len();
+        let first_text = !text_seen;
+        text_seen |= kind.is_none();
+        let headline_slot = first_text || index + 1 < paras.len();
         if kind.is_none() && local.len() == 1 && paras.len() > 1 && headline_slot && dateline == 0 {
             let words = body.split_whitespace().count();
-            if furniture::may_be_headline(body) && (index == 0 || words <= 12) {
+            if furniture::may_be_headline(body) && (first_text || words <= 12) {
                 units[first].kind = SentenceKind::Headline;
             }
         }

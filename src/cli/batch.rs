@@ -127,6 +127,8 @@ struct Shared {
     engine: Engine,
     /// `--langs`, used where a manifest line names none.
     langs: (Option<Lang>, Option<Lang>),
+    /// `--input-format`, for files named in the manifest (by extension when `None`).
+    format: Option<sverka::input::InputFormat>,
 }
 
 /// Runs `sverka batch`.
@@ -148,7 +150,7 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
             (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
         }
     };
-    let shared = Shared { base_dir, engine, langs };
+    let shared = Shared { base_dir, engine, langs, format: args.align.input_format };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
@@ -255,8 +257,8 @@ fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
         }
     };
     let presegmented = item.presegmented.unwrap_or(shared.engine.config().segment.presegmented);
-    let a = sverka::engine::document(&read_source(&item.a, &shared.base_dir)?, lang_a, presegmented);
-    let b = sverka::engine::document(&read_source(&item.b, &shared.base_dir)?, lang_b, presegmented);
+    let a = sverka::engine::document(&read_source(&item.a, shared)?, lang_a, presegmented);
+    let b = sverka::engine::document(&read_source(&item.b, shared)?, lang_b, presegmented);
     let report = shared.engine.run(&a, &b, &RunOptions { mt_b: None, findings: true })?;
     Ok(json!({
         "id": item.id,
@@ -267,12 +269,12 @@ fn process_item(shared: &Shared, item: &Item) -> anyhow::Result<Value> {
     }))
 }
 
-fn read_source(source: &Source, base_dir: &Path) -> anyhow::Result<String> {
+fn read_source(source: &Source, shared: &Shared) -> anyhow::Result<String> {
     match source {
         Source::Text { text } => Ok(sverka::input::normalize_newlines(text)),
         Source::Path(path) => {
-            let full = if path.is_absolute() { path.clone() } else { base_dir.join(path) };
-            Ok(sverka::input::read_text(&full)?)
+            let full = if path.is_absolute() { path.clone() } else { shared.base_dir.join(path) };
+            Ok(sverka::input::read_document(&full, shared.format)?)
         }
     }
 }

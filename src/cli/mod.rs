@@ -75,6 +75,9 @@ pub struct AlignOpts {
     /// A and B hold one sentence per line; sentence id = 0-based line number.
     #[arg(long)]
     pub presegmented: bool,
+    /// Format of A and B (default: by extension: .md, .html/.htm, .docx; text otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<sverka::input::InputFormat>,
     /// MT provider: libretranslate, deepl, google, openai, apertium.
     #[arg(long, value_name = "PROVIDER")]
     pub mt: Option<String>,

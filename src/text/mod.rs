@@ -1,5 +1,5 @@
 //! Text helpers every stage shares, one copy each: script and letter classes
-//! ([`script`]), words with their spans ([`words`]), case and diacritic folding
+//! ([`script`]), words with their spans ([`mod@words`]), case and diacritic folding
 //! ([`fold`]), stable hashing and fast hash maps ([`hash`]), and grouping by union-find
 //! ([`UnionFind`]).
 

@@ -11,6 +11,7 @@ mod output;
 mod pipeline;
 mod score;
 mod segment;
+mod serve;
 mod translate;
 mod translit;
 
@@ -62,6 +63,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Align many pairs from a JSONL manifest, one JSON result per line.
     Batch(batch::BatchArgs),
+    /// Review and correct alignments in the browser: a local web app and its JSON API.
+    Serve(serve::ServeArgs),
     /// Print the effective configuration (the defaults, with --config FILE applied) as TOML.
     Config,
 }
@@ -175,6 +178,7 @@ fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
         Command::Translit(args) => translit::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Batch(args) => batch::run(&args, config),
+        Command::Serve(args) => serve::run(&args, config),
         Command::Config => {
             print!("{}", config.to_toml());
             Ok(Outcome::Clean)

@@ -256,13 +256,17 @@ fn an_article_opens_in_under_a_second_and_an_edit_of_5000_beads_redraws_in_under
     let load = b.eval("Number(document.documentElement.dataset.openMs)").as_f64().unwrap();
     eprintln!("5000-bead pair: opened in {load:.0} ms (aligned and checked on first open)");
     b.click("#rows .row.bead:nth-child(2500) .id");
-    let mut edits = Vec::new();
+    let (mut edits, mut answers) = (Vec::new(), Vec::new());
     for (n, key) in ["m", "z", "y", "z", "m"].iter().enumerate() {
         b.key(key);
         wait_version(&mut b, n as u64 + 1);
         edits.push(b.eval("Number(document.documentElement.dataset.editMs)").as_f64().unwrap());
+        answers.push(b.eval("Number(document.documentElement.dataset.editAnswerMs)").as_f64().unwrap());
     }
-    eprintln!("5000-bead pair: edits (merge, undo, redo, undo, merge) applied and redrawn in {edits:?} ms");
+    eprintln!(
+        "5000-bead pair: edits (merge, undo, redo, undo, merge) applied and redrawn in {edits:?} ms \
+         (the server's answer parsed after {answers:?} ms)"
+    );
     assert_eq!(b.eval("sverka.state().beads.length").as_u64(), Some(4999));
     let best = edits.iter().copied().fold(f64::INFINITY, f64::min);
     let median = {

@@ -220,10 +220,9 @@ async fn change(
         let mut p = lock(&shared);
         same_version(&p, seen)?;
         let engine = worker.engine(p.profile.as_deref())?;
-        let before = (p.draft.a.document.len(), p.draft.b.document.len(), p.sides.clone());
+        let texts = p.text_version;
         change(&mut p, engine.glossary())?;
-        let sides_changed = (p.draft.a.document.len(), p.draft.b.document.len(), p.sides.clone()) != before;
-        let body = p.state_json(sides_changed);
+        let body = p.state_json(p.text_version != texts);
         drop(p);
         Ok((body, shared))
     })
@@ -400,12 +399,16 @@ pub async fn reset(
     blocking(move || {
         let _permit = permit;
         let pair = pairs::find(&app.dir, &id)?;
-        if let Ok(shared) = app.project(&pair) {
+        let path = app.dir.join(&pair.folder).join(&pair.project);
+        let saved = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        // The version is checked against the project as open, or as saved; a damaged
+        // project file cannot be opened and is simply set aside.
+        let open = app.loaded(&pair.id).or_else(|| if saved { app.project(&pair).ok() } else { None });
+        if let Some(shared) = open {
             let p = lock(&shared);
             same_version(&p, req.version.unwrap_or(p.version))?;
         }
-        let path = app.dir.join(&pair.folder).join(&pair.project);
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+        if saved {
             let backup = app.dir.join(&pair.folder).join(format!("{}.bak", pair.project));
             std::fs::rename(&path, backup)
                 .map_err(|e| ApiError::internal(format!("cannot move the old project aside: {e}")))?;

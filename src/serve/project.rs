@@ -107,6 +107,8 @@ pub struct Project {
     pub draft: Draft,
     /// The sentence texts of the current state, as reports show them.
     pub sides: (SideText, SideText),
+    /// Grows whenever `sides` is made again (a sentence was split or joined).
+    pub text_version: u64,
     /// Findings of the current state.
     pub findings: Vec<Finding>,
     /// Whether `findings` come from a full run.
@@ -153,6 +155,7 @@ impl Project {
             profile: engine.config().check.profile.clone(),
             version: 0,
             sides: sides(&base),
+            text_version: 0,
             draft: base.clone(),
             base,
             base_json,
@@ -212,6 +215,7 @@ impl Project {
             profile: header.profile,
             version: header.version,
             sides: sides(&draft),
+            text_version: 0,
             draft,
             base: file.base,
             base_json,
@@ -255,19 +259,14 @@ impl Project {
     ///
     /// # Errors
     /// 422 when the correction is refused; 500 when the file cannot be saved (the
-    /// correction is then undone in memory too).
+    /// project is then as it was).
     pub fn edit(&mut self, op: Op, glossary: &Glossary) -> Result<(), ApiError> {
-        let before = self.draft.clone();
-        self.draft.apply(&op).map_err(|Refused(m)| ApiError::unprocessable(m))?;
-        self.edits.push(op);
-        let redo = std::mem::take(&mut self.redo);
-        self.after_change(&before, glossary);
-        self.save().inspect_err(|_| {
-            self.edits.pop();
-            self.redo = redo;
-            self.draft = before.clone();
-            self.after_change(&before, glossary);
-            self.version -= 2;
+        let mut draft = self.draft.clone();
+        draft.apply(&op).map_err(|Refused(m)| ApiError::unprocessable(m))?;
+        self.commit(glossary, |p| {
+            p.edits.push(op);
+            p.redo.clear();
+            Ok(draft)
         })
     }
 
@@ -276,11 +275,14 @@ impl Project {
     /// # Errors
     /// 422 when there is nothing to undo; 500 when the file cannot be saved.
     pub fn undo(&mut self, glossary: &Glossary) -> Result<(), ApiError> {
-        let Some(op) = self.edits.pop() else {
+        if self.edits.is_empty() {
             return Err(ApiError::unprocessable("there is nothing to undo"));
-        };
-        self.redo.push(op);
-        self.rebuild(glossary)
+        }
+        self.commit(glossary, |p| {
+            let op = p.edits.pop().ok_or_else(|| ApiError::unprocessable("there is nothing to undo"))?;
+            p.redo.push(op);
+            p.replayed()
+        })
     }
 
     /// Redoes the last undone correction.
@@ -288,19 +290,52 @@ impl Project {
     /// # Errors
     /// 422 when there is nothing to redo; 500 when the file cannot be saved.
     pub fn redo(&mut self, glossary: &Glossary) -> Result<(), ApiError> {
-        let Some(op) = self.redo.pop() else {
+        if self.redo.is_empty() {
             return Err(ApiError::unprocessable("there is nothing to redo"));
-        };
-        self.edits.push(op);
-        self.rebuild(glossary)
+        }
+        self.commit(glossary, |p| {
+            let op = p.redo.pop().ok_or_else(|| ApiError::unprocessable("there is nothing to redo"))?;
+            p.edits.push(op);
+            p.replayed()
+        })
     }
 
-    fn rebuild(&mut self, glossary: &Glossary) -> Result<(), ApiError> {
-        let draft = replay(&self.base, &self.edits)
-            .map_err(|(n, e)| ApiError::internal(format!("edit {n} can no longer be applied: {e}")))?;
+    /// The base with the current edits applied.
+    fn replayed(&self) -> Result<Draft, ApiError> {
+        replay(&self.base, &self.edits)
+            .map_err(|(n, e)| ApiError::internal(format!("edit {n} can no longer be applied: {e}")))
+    }
+
+    /// Changes the edit lists with `change`, which returns the new state; checks again
+    /// what changed and saves. On any failure the project is left as it was.
+    fn commit(
+        &mut self,
+        glossary: &Glossary,
+        change: impl FnOnce(&mut Project) -> Result<Draft, ApiError>,
+    ) -> Result<(), ApiError> {
+        let kept = (self.edits.clone(), self.redo.clone(), self.version, self.findings.clone(), self.checks);
+        let restore = |p: &mut Project, before: Option<Draft>| {
+            (p.edits, p.redo, p.version, p.findings, p.checks) = kept.clone();
+            if let Some(before) = before {
+                p.draft = before;
+                p.sides = sides(&p.draft);
+                p.text_version += 1;
+            }
+        };
+        let draft = match change(self) {
+            Ok(draft) => draft,
+            Err(e) => {
+                restore(self, None);
+                return Err(e);
+            }
+        };
         let before = std::mem::replace(&mut self.draft, draft);
         self.after_change(&before, glossary);
-        self.save()
+        if let Err(e) = self.save() {
+            restore(self, Some(before));
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// After the alignment changed from `before`: a new version, the sentence texts, and
@@ -309,6 +344,7 @@ impl Project {
         self.version += 1;
         if before.a.document != self.draft.a.document || before.b.document != self.draft.b.document {
             self.sides = sides(&self.draft);
+            self.text_version += 1;
         }
         if self.is_long() {
             self.findings = recheck::incremental(before, &self.findings, &self.draft, glossary);

@@ -4,7 +4,8 @@
 //! a limit on how many alignments run at once (the machine's cores).
 //!
 //! Long pairs are checked incrementally after an edit; a full check then runs in a
-//! background thread and replaces the findings if the pair did not change meanwhile.
+//! background thread once the editing pauses, and replaces the findings if the pair did
+//! not change meanwhile.
 //! Pages waiting for it are woken through a watch channel.
 
 use super::error::ApiError;
@@ -176,6 +177,11 @@ impl App {
         Ok(shared)
     }
 
+    /// The project of pair `id` if it is open.
+    pub fn loaded(&self, id: &str) -> Option<Shared> {
+        lock(&self.projects).get(id).cloned()
+    }
+
     /// Forgets an open project (after a reset), so that it is read again.
     pub fn forget(&self, id: &str) {
         lock(&self.projects).remove(id);
@@ -239,18 +245,30 @@ impl App {
         self.checked.subscribe()
     }
 
-    /// Starts a full check of a long pair in the background unless one runs; it runs
-    /// again until it has checked the current version.
+    /// Schedules a full check of a long pair whose findings are partial: it starts once
+    /// the pair has gone [`QUIET`] without a change (so rapid edits are not slowed by
+    /// checks they make stale at once), one at a time per pair, and runs again, after
+    /// another quiet spell, until it has checked the current version.
     pub fn check_in_background(self: &Arc<App>, shared: &Shared) {
-        {
-            let mut p = lock(shared);
-            if p.checks == Checks::Complete || p.full_check_running {
+        let version = {
+            let p = lock(shared);
+            if p.checks == Checks::Complete {
                 return;
             }
-            p.full_check_running = true;
-        }
+            p.version
+        };
         let (app, shared) = (self.clone(), shared.clone());
-        tokio::task::spawn_blocking(move || app.full_check_loop(&shared));
+        tokio::spawn(async move {
+            tokio::time::sleep(QUIET).await;
+            {
+                let mut p = lock(&shared);
+                if p.version != version || p.checks == Checks::Complete || p.full_check_running {
+                    return;
+                }
+                p.full_check_running = true;
+            }
+            let _ = tokio::task::spawn_blocking(move || app.full_check_loop(&shared)).await;
+        });
     }
 
     fn full_check_loop(&self, shared: &Shared) {
@@ -270,7 +288,15 @@ impl App {
                 self.checked.send_modify(|n| *n += 1);
                 return;
             }
+            if p.checks == Checks::Complete {
+                break;
+            }
+            drop(p);
+            std::thread::sleep(QUIET);
         }
         lock(shared).full_check_running = false;
     }
 }
+
+/// How long a long pair goes without a change before its full check starts.
+pub const QUIET: std::time::Duration = std::time::Duration::from_millis(800);

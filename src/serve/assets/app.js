@@ -291,8 +291,9 @@
     findings.forEach(function (f, i) {
       var k = f.bead;
       if (typeof k !== "number" || k >= beads.length) { h = h || holders(beads); k = h[f.side][f.sentence]; }
-      if (typeof k === "number") { by[k].push(f); }
+      if (typeof k === "number") { by[k].push(f); } else { k = -1; }
       f._i = i;
+      f._k = k;
     });
     return by;
   }
@@ -371,7 +372,7 @@
     if (!S.findings.length) { box.appendChild(el("p", { class: "muted", text: "No findings." })); return; }
     var ol = el("ol", { class: "findings" });
     S.findings.forEach(function (f, i) {
-      var k = S.byBead.findIndex(function (list) { return list.indexOf(f) !== -1; });
+      var k = f._k;
       var li = el("li", { class: f.severity, "data-finding": String(i) },
         el("span", { class: "sev " + f.severity, text: f.severity }), " ", el("code", { text: f.check }), " ",
         el("a", { href: "#", "data-goto": String(i), text: (k >= 0 ? "bead " + k + ", " : "") + f.side.toUpperCase() + " " + f.sentence }),
@@ -546,6 +547,7 @@
     var started = performance.now();
     root.setAttribute("data-busy", "1");
     api("POST", "/api/pairs/" + encodeURIComponent(S.id) + path, body).then(function (data) {
+      root.setAttribute("data-edit-answer-ms", (performance.now() - started).toFixed(1));
       apply(data, false);
       var k = S.sel.side !== null ? holderOf(S.sel.side, S.sel.id) : S.sel.bead;
       select(k === undefined ? S.sel.bead : k, S.sel.side, S.sel.id);
@@ -625,7 +627,7 @@
     var f = S.findings[i];
     if (!f) { return; }
     S.finding = i;
-    var k = S.byBead.findIndex(function (list) { return list.indexOf(f) !== -1; });
+    var k = f._k;
     if (k >= 0) { select(k, f.side, f.sentence); }
     markCurrentFinding();
     status("Finding " + (i + 1) + " of " + S.findings.length + ": " + f.check);

@@ -189,6 +189,9 @@ async fn bad_bodies_are_json_errors_and_the_server_goes_on() {
         call(&app, "POST", &format!("/api/pairs/{PAIR}/edits"), Some(edit)).await.0,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+    let query = call(&app, "GET", &format!("/api/pairs/{PAIR}/findings?version=abc"), None).await;
+    assert_eq!(query.0, StatusCode::BAD_REQUEST);
+    assert_eq!(call(&app, "GET", "/api/pairs/%FF%FE/export/tmx", None).await.0, StatusCode::BAD_REQUEST);
     let (status, _) = call(&app, "GET", "/api/pairs", None).await;
     assert_eq!(status, StatusCode::OK, "still serving");
 }
@@ -485,4 +488,36 @@ async fn a_token_host_and_origin_guard_the_server() {
     );
     let same = [("host", "127.0.0.1:8787"), ("origin", "http://127.0.0.1:8787")];
     assert_eq!(call_with(&local, "POST", "/api/align", Some(body), &same).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_moved_sentence_is_linked_across_other_beads() {
+    let dir = served();
+    let app = app(dir.path());
+    let edits = format!("/api/pairs/{PAIR}/edits");
+    let (_, state) = call(&app, "GET", &format!("/api/pairs/{PAIR}"), None).await;
+    let start = beads(&state);
+    let (x, y) = (5, 15);
+    assert_eq!((start[x].0.len(), start[x].1.len(), start[y].1.len()), (1, 1, 1));
+    let (a, b) = (start[x].0[0], start[y].1[0]);
+    let steps = [
+        json!({"version": 0, "op": "unalign", "side": "a", "sentence": a}),
+        json!({"version": 1, "op": "unalign", "side": "b", "sentence": b}),
+        json!({"version": 2, "op": "link", "a": a, "b": b}),
+    ];
+    let mut last = Value::Null;
+    for step in steps {
+        let (status, state) = call(&app, "POST", &edits, Some(step.clone())).await;
+        assert_eq!(status, StatusCode::OK, "{step}: {state}");
+        last = state;
+    }
+    let linked = beads(&last);
+    let at = linked.iter().position(|(ids_a, _)| ids_a == &[a]).unwrap();
+    assert_eq!(linked[at].1, [b], "A {a} and B {b} in one bead at A's place");
+    assert!(linked[at + 1].1.first().is_some_and(|&next| next < b), "the bead crosses the ones after it");
+    let checks: Vec<&str> =
+        last["report"]["findings"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
+    assert!(checks.contains(&"omission"), "B {} is left without a counterpart: {checks:?}", start[x].1[0]);
+    let vecalign = call_with(&app, "GET", &format!("/api/pairs/{PAIR}/export/vecalign"), None, &[]).await.2;
+    assert!(vecalign.as_str().unwrap().lines().any(|l| l.starts_with(&format!("[{a}]:[{b}]"))), "{vecalign}");
 }

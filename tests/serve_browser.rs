@@ -2,8 +2,9 @@
 //! DevTools protocol (tests/cdp), against the `sverka serve` binary on a free loopback
 //! port. One test walks the review of the sample pair with real mouse clicks and key
 //! presses: merge two beads, split one, move a sentence, undo and redo, add a glossary
-//! variant from a finding, reload and find everything kept, export TMX and count its
-//! `<tu>`. The other measures: an 80-sentence article opens in under 1 s, and an edit of
+//! variant from a finding, unalign two sentences and link them across other beads, split
+//! a sentence at the cursor and join it again, reload and find everything kept, export
+//! TMX and count its `<tu>`. The other measures: an 80-sentence article opens in under 1 s, and an edit of
 //! a 5,000-bead document is applied and redrawn in under 200 ms (times taken by the page
 //! itself with `performance.now()`). Needs the `services` feature (scripts/test turns it
 //! on); fails, never skips, when Chromium is missing.
@@ -195,22 +196,57 @@ fn review_merge_split_move_glossary_reload_and_export() {
     let variant = "sverka.state().findings.some(function (f) { return f.check === 'glossary-variant' && f.found === 'Kursk region'; })";
     assert_eq!(b.eval(variant), Value::Bool(true));
 
+    // Take a sentence of A and one of B out of their beads (o), then link them (l, l): the
+    // new bead crosses the beads between them and shows the moved tag.
+    let (x, y) = (5, 15);
+    assert_eq!((moved[x].0.len(), moved[x].1.len(), moved[y].0.len(), moved[y].1.len()), (1, 1, 1, 1));
+    let (a, bb) = (moved[x].0[0], moved[y].1[0]);
+    b.click(&sentence("a", a));
+    b.key("o");
+    wait_version(&mut b, 6);
+    b.click(&sentence("b", bb));
+    b.key("o");
+    wait_version(&mut b, 7);
+    b.click(&sentence("a", a));
+    b.key("l");
+    b.click(&sentence("b", bb));
+    b.key("l");
+    wait_version(&mut b, 8);
+    let linked = shape(&mut b);
+    assert!(linked.contains(&(vec![a], vec![bb])), "{linked:?}");
+    let tagged =
+        format!("document.querySelector('{}').closest('.row').classList.contains('moved')", sentence("a", a));
+    assert_eq!(b.eval(&tagged), Value::Bool(true));
+
+    // Split a sentence where a click put the text cursor (x), then join it again (j).
+    let count = b.eval("sverka.state().a.sentences.length").as_u64().unwrap();
+    let text = b.eval("sverka.state().a.sentences[1]");
+    b.click(&sentence("a", 1));
+    b.key("x");
+    wait_version(&mut b, 9);
+    assert_eq!(b.eval("sverka.state().a.sentences.length").as_u64(), Some(count + 1));
+    b.key("j");
+    wait_version(&mut b, 10);
+    assert_eq!(b.eval("sverka.state().a.sentences.length").as_u64(), Some(count));
+    assert_eq!(b.eval("sverka.state().a.sentences[1]"), text);
+
     // Reload: the same corrections, version and findings.
     b.reload();
     b.wait_for(
         "document.documentElement.dataset.ready === '1' && window.sverka.state()",
         Duration::from_secs(60),
     );
-    assert_eq!(shape(&mut b), moved);
-    assert_eq!(b.eval("sverka.state().version").as_u64(), Some(5));
+    assert_eq!(shape(&mut b), linked);
+    assert_eq!(b.eval("sverka.state().version").as_u64(), Some(10));
     assert_eq!(b.eval(variant), Value::Bool(true));
+    assert_eq!(b.eval(&tagged), Value::Bool(true));
 
     // Export TMX with the mouse; the file has one <tu> per bead with both sides.
     let downloads = tempfile::tempdir().unwrap();
     b.downloads_into(downloads.path());
     b.click("a[data-export=\"tmx\"]");
     let tmx = wait_for_file(downloads.path(), ".tmx");
-    let both = moved.iter().filter(|(a, b)| !a.is_empty() && !b.is_empty()).count();
+    let both = linked.iter().filter(|(a, b)| !a.is_empty() && !b.is_empty()).count();
     assert_eq!(tmx.matches("<tu ").count(), both, "{tmx}");
     assert!(tmx.contains("<tmx version=\"1.4\">"));
 }

@@ -3,7 +3,7 @@
 //! elsewhere: a Content-Security-Policy allows only the server's own scripts, styles and
 //! API, and forbids framing.
 
-use axum::extract::Path;
+use super::error::ApiPath;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -25,12 +25,12 @@ pub async fn page() -> Response {
 }
 
 /// `GET /pair/{id}`: the same shell (the script reads the address).
-pub async fn pair_page(Path(_id): Path<String>) -> Response {
+pub async fn pair_page(ApiPath(_id): ApiPath<String>) -> Response {
     page().await
 }
 
 /// `GET /assets/{name}`.
-pub async fn asset(Path(name): Path<String>) -> Response {
+pub async fn asset(ApiPath(name): ApiPath<String>) -> Response {
     let (body, kind) = match name.as_str() {
         "app.js" => (SCRIPT, "text/javascript; charset=utf-8"),
         "app.css" => (STYLE, "text/css; charset=utf-8"),

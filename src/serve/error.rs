@@ -1,11 +1,13 @@
 //! Errors of the HTTP API: every failure is a status and `{"error": "message"}` (plus
 //! fields that help the page, such as the current `version` on a conflict), never a
 //! plain-text body or a dropped connection. Bodies the JSON extractor rejects (bad JSON,
-//! wrong fields, a missing content type, a body over the limit) get the same shape.
+//! wrong fields, a missing content type, a body over the limit), and path parameters or
+//! query strings that do not parse, get the same shape.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -106,6 +108,34 @@ fn rejected(rejection: &JsonRejection) -> ApiError {
         _ => rejection.body_text(),
     };
     ApiError::new(status, message)
+}
+
+/// Path parameters whose rejections are [`ApiError`]s (400).
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+        }
+    }
+}
+
+/// A query string whose rejections are [`ApiError`]s (400).
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+        }
+    }
 }
 
 /// The answer to a path no route serves.

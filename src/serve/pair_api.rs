@@ -6,7 +6,7 @@
 //! on the blocking pool.
 
 use super::edit::Op;
-use super::error::{ApiError, ApiJson};
+use super::error::{ApiError, ApiJson, ApiPath, ApiQuery};
 use super::glossary::{Action, Spelling, entry_for};
 use super::pairs::{self, PairFiles};
 use super::project::{Checks, Project};
@@ -14,7 +14,7 @@ use super::source::SourceIn;
 use super::state::{App, Shared, lock};
 use crate::model::Lang;
 use crate::report::Format;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -163,7 +163,7 @@ fn open(app: &App, id: &str) -> Result<(PairFiles, Shared), ApiError> {
 }
 
 /// `GET /api/pairs/{id}`: the pair's state.
-pub async fn get(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn get(State(app): State<Arc<App>>, ApiPath(id): ApiPath<String>) -> Result<Response, ApiError> {
     let permit = app.permit().await?;
     let worker = app.clone();
     let (body, shared) = blocking(move || {
@@ -234,7 +234,7 @@ async fn change(
 /// `POST /api/pairs/{id}/edits`.
 pub async fn edit(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<EditRequest>,
 ) -> Result<Response, ApiError> {
     change(app, id, req.version, move |p, g| p.edit(req.op, g)).await
@@ -243,7 +243,7 @@ pub async fn edit(
 /// `POST /api/pairs/{id}/undo`.
 pub async fn undo(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<Versioned>,
 ) -> Result<Response, ApiError> {
     change(app, id, req.version, |p, g| p.undo(g)).await
@@ -252,7 +252,7 @@ pub async fn undo(
 /// `POST /api/pairs/{id}/redo`.
 pub async fn redo(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<Versioned>,
 ) -> Result<Response, ApiError> {
     change(app, id, req.version, |p, g| p.redo(g)).await
@@ -269,8 +269,8 @@ pub struct FindingsQuery {
 /// `V` finished (or after a wait of 25 s, or at once when the pair moved past `V`).
 pub async fn findings(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
-    Query(q): Query<FindingsQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<FindingsQuery>,
 ) -> Result<Response, ApiError> {
     let mut checked = app.checked();
     let deadline = tokio::time::Instant::now() + WAIT_FOR_CHECKS;
@@ -307,7 +307,7 @@ pub struct GlossaryRequest {
 /// pair is checked again with it. Answers the row and the new state.
 pub async fn glossary(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<GlossaryRequest>,
 ) -> Result<Response, ApiError> {
     blocking(move || {
@@ -338,8 +338,8 @@ pub struct ExportQuery {
 /// `tmx`, `tsv`, `json`, `vecalign`, `html`, `ladder` or `text`.
 pub async fn export(
     State(app): State<Arc<App>>,
-    Path((id, format)): Path<(String, String)>,
-    Query(q): Query<ExportQuery>,
+    ApiPath((id, format)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let format =
         Format::ALL.into_iter().find(|f| f.name() == format || f.extension() == format).ok_or_else(|| {
@@ -392,7 +392,7 @@ pub struct ResetRequest {
 /// project file is kept as `….sverka.json.bak`.
 pub async fn reset(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<ResetRequest>,
 ) -> Result<Response, ApiError> {
     let permit = app.permit().await?;

@@ -141,6 +141,7 @@ const BATCH_OPTIONS: &[&str] = &[
     "--jobs",
     "--langs",
     "--presegmented",
+    "--input-format",
     "--glossary",
     "--dict",
     "--max-group",

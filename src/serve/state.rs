@@ -68,6 +68,8 @@ pub struct App {
     pub options: ServeOptions,
     engines: Mutex<Engines>,
     projects: Mutex<HashMap<String, Shared>>,
+    /// Held while a project is read or made, so that one pair is never opened twice at once.
+    opening: Mutex<()>,
     /// Permits for CPU-heavy work (alignments).
     work: Arc<Semaphore>,
     checked: watch::Sender<u64>,
@@ -101,6 +103,7 @@ impl App {
             dir,
             engines: Mutex::new(Engines { generation: 0, user, by_profile: HashMap::new() }),
             projects: Mutex::new(HashMap::new()),
+            opening: Mutex::new(()),
             work: Arc::new(Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))),
             checked: watch::channel(0).0,
             options,
@@ -166,14 +169,16 @@ impl App {
     /// 404 when the files are gone, 422 when they cannot be read as text, 500 when the
     /// project file is damaged or cannot be written.
     pub fn project(&self, pair: &PairFiles) -> Result<Shared, ApiError> {
-        if let Some(p) = lock(&self.projects).get(&pair.id) {
-            let shared = p.clone();
+        if let Some(shared) = self.loaded(&pair.id) {
             self.refresh(&shared)?;
             return Ok(shared);
         }
-        let project = self.open(pair)?;
-        let mut projects = lock(&self.projects);
-        let shared = projects.entry(pair.id.clone()).or_insert_with(|| Arc::new(Mutex::new(project))).clone();
+        let _opening = lock(&self.opening);
+        if let Some(p) = self.loaded(&pair.id) {
+            return Ok(p);
+        }
+        let shared = Arc::new(Mutex::new(self.open(pair)?));
+        lock(&self.projects).insert(pair.id.clone(), shared.clone());
         Ok(shared)
     }
 

@@ -15,7 +15,7 @@ use crate::model::{Bead, Finding, Lang, Stats};
 use crate::report::BitextRow;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a result line carries besides ids, findings and stats.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -33,6 +33,7 @@ pub struct Batch {
     base_dir: PathBuf,
     langs: (Option<Lang>, Option<Lang>),
     emit: Emit,
+    format: Option<crate::input::InputFormat>,
 }
 
 /// One manifest line.
@@ -80,7 +81,13 @@ impl Batch {
     /// Answers with `engine`, relative paths resolved against the working directory,
     /// languages detected where a line names none, ids only.
     pub fn new(engine: Engine) -> Batch {
-        Batch { engine, base_dir: PathBuf::from("."), langs: (None, None), emit: Emit::Ids }
+        Batch { engine, base_dir: PathBuf::from("."), langs: (None, None), emit: Emit::Ids, format: None }
+    }
+
+    /// The format of the files manifest lines name (`None`: by extension).
+    pub fn format(mut self, format: Option<crate::input::InputFormat>) -> Batch {
+        self.format = format;
+        self
     }
 
     /// Resolves relative paths of manifest lines against `dir`.
@@ -145,8 +152,8 @@ impl Batch {
             }
         };
         let presegmented = item.presegmented.unwrap_or(self.engine.config().segment.presegmented);
-        let a = crate::engine::document(&read_source(&item.a, &self.base_dir)?, lang_a, presegmented);
-        let b = crate::engine::document(&read_source(&item.b, &self.base_dir)?, lang_b, presegmented);
+        let a = crate::engine::document(&self.read_source(&item.a)?, lang_a, presegmented);
+        let b = crate::engine::document(&self.read_source(&item.b)?, lang_b, presegmented);
         let report = self.engine.run(&a, &b, &RunOptions { mt_b: None, findings: true })?;
         let answer = Answer {
             id: &item.id,
@@ -185,12 +192,15 @@ fn to_line(value: &impl Serialize) -> String {
         .unwrap_or_else(|e| format!("{{\"id\":null,\"error\":{}}}", Value::from(e.to_string())))
 }
 
-fn read_source(source: &Source, base_dir: &Path) -> crate::Result<String> {
-    match source {
-        Source::Text { text } => Ok(crate::input::normalize_newlines(text)),
-        Source::Path(path) => {
-            let full = if path.is_absolute() { path.clone() } else { base_dir.join(path) };
-            crate::input::read_text(&full)
+impl Batch {
+    /// The text of one side: inline, or read from a file in its format.
+    fn read_source(&self, source: &Source) -> crate::Result<String> {
+        match source {
+            Source::Text { text } => Ok(crate::input::normalize_newlines(text)),
+            Source::Path(path) => {
+                let full = if path.is_absolute() { path.clone() } else { self.base_dir.join(path) };
+                crate::input::read_document(&full, self.format)
+            }
         }
     }
 }

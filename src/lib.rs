@@ -23,6 +23,7 @@ pub mod mt;
 pub mod numbers;
 pub mod report;
 pub mod segment;
+pub mod serve;
 pub mod text;
 pub mod translit;
 

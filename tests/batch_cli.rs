@@ -142,6 +142,7 @@ const BATCH_OPTIONS: &[&str] = &[
     "--emit",
     "--langs",
     "--presegmented",
+    "--input-format",
     "--glossary",
     "--dict",
     "--max-group",

@@ -120,7 +120,11 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
             (Box::new(std::io::BufReader::new(file)), dir.to_path_buf())
         }
     };
-    let batch = Batch::new(engine).base_dir(base_dir).langs(lang_a, lang_b).emit(args.emit);
+    let batch = Batch::new(engine)
+        .base_dir(base_dir)
+        .langs(lang_a, lang_b)
+        .emit(args.emit)
+        .format(args.align.input_format);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let name = args.manifest.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();

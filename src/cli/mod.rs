@@ -10,6 +10,7 @@ mod output;
 mod pipeline;
 mod score;
 mod segment;
+mod serve;
 mod translate;
 mod translit;
 
@@ -61,6 +62,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// Align many pairs from a JSONL manifest, one JSON result per line.
     Batch(batch::BatchArgs),
+    /// Review and correct alignments in the browser: a local web app and its JSON API.
+    Serve(serve::ServeArgs),
     /// Print the effective configuration (the defaults, with --config FILE applied) as TOML.
     Config,
 }
@@ -74,6 +77,9 @@ pub struct AlignOpts {
     /// A and B hold one sentence per line; sentence id = 0-based line number.
     #[arg(long)]
     pub presegmented: bool,
+    /// Format of A and B (default: by extension: .md, .html/.htm, .docx; text otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<sverka::input::InputFormat>,
     /// MT provider: libretranslate, deepl, google, openai, apertium.
     #[arg(long, value_name = "PROVIDER")]
     pub mt: Option<String>,
@@ -171,6 +177,7 @@ fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
         Command::Translit(args) => translit::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Batch(args) => batch::run(&args, config),
+        Command::Serve(args) => serve::run(&args, config),
         Command::Config => {
             print!("{}", config.to_toml());
             Ok(Outcome::Clean)

@@ -9,6 +9,7 @@ use sverka::align;
 use sverka::config::Config;
 use sverka::engine::{Engine, EngineBuilder, RunOptions};
 use sverka::glossary::Glossary;
+use sverka::input::InputFormat;
 use sverka::model::{Document, Lang, Report};
 use sverka::mt::{self, Cache, HttpEmbedder, MtConfig, Provider, RetryPolicy};
 
@@ -37,7 +38,7 @@ pub fn run(
     // An unknown profile is an error before any file is segmented or any request is sent.
     glossary.with_profile(config.check.profile.as_deref())?;
     let presegmented = config.segment.presegmented;
-    let a = load_document(a_path, lang_a, presegmented)?;
+    let a = load_document(a_path, lang_a, presegmented, opts.input_format)?;
     let mut builder = Engine::builder(config).glossary(glossary);
     if let Some(path) = &opts.dict {
         builder = builder.dictionary(load_dict(path)?);
@@ -58,7 +59,7 @@ pub fn run(
             "--to is only for aligning without B (B is then the machine translation of A); drop it or drop B"
         );
     }
-    let b = load_document(b_path, lang_b, presegmented)?;
+    let b = load_document(b_path, lang_b, presegmented, opts.input_format)?;
     let mt_b = match (&opts.mt_file, &opts.mt) {
         (Some(_), Some(_)) => bail!("give either --mt or --mt-file, not both"),
         (Some(path), None) => Some(read_mt_file(path, &b)?),
@@ -216,9 +217,15 @@ pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<
     Ok((Some(parse(la)?), Some(parse(lb)?)))
 }
 
-/// Reads one file and segments it in `lang` (detected when `None`).
-pub fn load_document(path: &Path, lang: Option<Lang>, presegmented: bool) -> anyhow::Result<Document> {
-    let text = sverka::input::read_text(path)?;
+/// Reads one file in `format` (by its extension when `None`) and segments it in `lang`
+/// (detected when `None`).
+pub fn load_document(
+    path: &Path,
+    lang: Option<Lang>,
+    presegmented: bool,
+    format: Option<InputFormat>,
+) -> anyhow::Result<Document> {
+    let text = sverka::input::read_document(path, format)?;
     let doc = sverka::engine::document(&text, lang, presegmented);
     if doc.is_empty() {
         // Not an error (the other side then aligns to 1-0 or 0-1 beads), but worth saying.

@@ -1,5 +1,5 @@
 //! `sverka segment FILE`: sentences one per line (inner line breaks folded to spaces),
-//! a blank line between paragraphs.
+//! a blank line between paragraphs; Markdown, HTML and .docx files are read as text first.
 
 use super::{Outcome, output};
 use anyhow::anyhow;
@@ -15,12 +15,15 @@ pub struct SegmentArgs {
     /// Language: en, ru, be, another ISO 639-1 code (language-neutral rules) or auto.
     #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
+    /// Format of FILE (default: by extension: .md, .html/.htm, .docx; text otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<sverka::input::InputFormat>,
 }
 
 /// Runs `sverka segment`.
 pub fn run(args: &SegmentArgs) -> anyhow::Result<Outcome> {
     let lang = parse_lang(&args.lang)?;
-    let text = sverka::input::read_text(&args.file)?;
+    let text = sverka::input::read_document(&args.file, args.input_format)?;
     let sentences = sverka::engine::document(&text, lang, false).sentences;
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut paragraph = None;

@@ -46,7 +46,7 @@ pub fn run(args: &TranslateArgs) -> anyhow::Result<Outcome> {
     let to = parse("--to", &args.to)?;
     let cache = pipeline::cache(args.no_cache, args.cache_dir.as_deref());
     let translator = pipeline::translator(&args.mt, args.mt_url.as_deref(), args.mt_model.as_deref(), cache)?;
-    let doc = pipeline::load_document(&args.file, Some(from.clone()), args.presegmented)?;
+    let doc = pipeline::load_document(&args.file, Some(from.clone()), args.presegmented, None)?;
     let texts: Vec<String> = doc.texts().iter().map(|t| t.to_string()).collect();
     let lines = translator.translate(&texts, &from, &to)?;
     let mut text = String::new();

@@ -139,6 +139,7 @@ impl Batch {
     }
 
     fn run(&self, item: &Item) -> crate::Result<String> {
+        let presegmented = item.presegmented.unwrap_or(self.engine.config().segment.presegmented);
         let (lang_a, lang_b) = match &item.langs {
             None => self.langs.clone(),
             Some(langs) => {
@@ -147,11 +148,10 @@ impl Batch {
                         "\"langs\" must hold two codes, e.g. [\"en\",\"ru\"]".into(),
                     ));
                 };
-                let parse = |c: &str| crate::lang::parse_known(c, "\"langs\"");
+                let parse = |c: &str| crate::lang::parse_for(c, "\"langs\"", presegmented);
                 (Some(parse(la)?), Some(parse(lb)?))
             }
         };
-        let presegmented = item.presegmented.unwrap_or(self.engine.config().segment.presegmented);
         let a = crate::engine::document(&self.read_source(&item.a)?, lang_a, presegmented);
         let b = crate::engine::document(&self.read_source(&item.b)?, lang_b, presegmented);
         let report = self.engine.run(&a, &b, &RunOptions { mt_b: None, findings: true })?;
@@ -244,6 +244,6 @@ mod tests {
         assert!(not_utf8["error"].as_str().is_some_and(|e| e.starts_with("line 4: not UTF-8")));
         let lang = r#"{"id":1,"a":{"text":"x"},"b":{"text":"y"},"langs":["en","xx"]}"#;
         let lang: Value = serde_json::from_str(&b.answer(1, lang.as_bytes())).expect("JSON");
-        assert!(lang["error"].as_str().is_some_and(|e| e.contains("unknown language 'xx'")), "{lang}");
+        assert!(lang["error"].as_str().is_some_and(|e| e.contains("cannot split 'xx' text")), "{lang}");
     }
 }

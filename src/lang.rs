@@ -23,6 +23,25 @@ pub const KNOWN: &[&str] = &[
     "sr", "sv", "tr",
 ];
 
+/// Parses `code` as a language of any kind when the texts are presegmented (`--langs
+/// zh,en`: lengths in characters, no segmentation needed), else as one of the [`KNOWN`]
+/// languages; `what` names the option in the error.
+///
+/// # Errors
+/// [`crate::Error::Invalid`] naming `what` and the code, and saying what to do.
+pub fn parse_for(code: &str, what: &str, presegmented: bool) -> crate::Result<Lang> {
+    match Lang::parse(code) {
+        Some(lang) if presegmented || KNOWN.contains(&lang.code()) => Ok(lang),
+        Some(lang) => Err(crate::Error::Invalid(format!(
+            "{what}: sverka cannot split '{}' text into sentences; give both texts one sentence per line and add \
+             --presegmented, or use one of en, ru, be, {}",
+            lang.code(),
+            KNOWN[3..].join(", ")
+        ))),
+        None => parse_known(code, what),
+    }
+}
+
 /// Parses `code` as one of the [`KNOWN`] languages; `what` names the option in the error.
 ///
 /// # Errors

@@ -171,7 +171,8 @@ fn batch<'py>(
     };
     let mut config = convert::config(config)?;
     config.segment.presegmented |= presegmented;
-    let (lang_a, lang_b) = pair::langs(langs.as_deref()).map_err(convert::error)?;
+    let (lang_a, lang_b) =
+        pair::langs(langs.as_deref(), config.segment.presegmented).map_err(convert::error)?;
     let engine = Engine::new(config).map_err(convert::error)?;
     let batch =
         Batch::new(engine).langs(lang_a, lang_b).emit(emit).base_dir(base_dir.unwrap_or_else(|| ".".into()));

@@ -34,9 +34,9 @@ impl Pair {
     /// The library's: an unknown language, bad text, an unreadable `mt_file` or one of the
     /// wrong length, a configuration that makes no sense, a failing embeddings service.
     pub fn run(self, findings: bool) -> sverka::Result<Report> {
-        let (lang_a, lang_b) = langs(self.langs.as_deref())?;
         let mut config = self.config;
         config.segment.presegmented |= self.presegmented;
+        let (lang_a, lang_b) = langs(self.langs.as_deref(), config.segment.presegmented)?;
         let mut builder = Engine::builder(config);
         if let Some(url) = &self.embed_url {
             builder = builder.embedder(Box::new(HttpEmbedder::new(
@@ -60,7 +60,10 @@ pub fn text(text: &str, what: &str) -> sverka::Result<String> {
 }
 
 /// `langs=`: two codes (or `None` for one to detect), or `None` to detect both.
-pub fn langs(langs: Option<&[Option<String>]>) -> sverka::Result<(Option<Lang>, Option<Lang>)> {
+pub fn langs(
+    langs: Option<&[Option<String>]>,
+    presegmented: bool,
+) -> sverka::Result<(Option<Lang>, Option<Lang>)> {
     let Some(langs) = langs else { return Ok((None, None)) };
     let [a, b] = langs else {
         return Err(sverka::Error::Invalid(format!(
@@ -68,7 +71,8 @@ pub fn langs(langs: Option<&[Option<String>]>) -> sverka::Result<(Option<Lang>, 
             langs.len()
         )));
     };
-    let parse =
-        |code: &Option<String>| code.as_deref().map(|c| sverka::lang::parse_known(c, "langs")).transpose();
+    let parse = |code: &Option<String>| {
+        code.as_deref().map(|c| sverka::lang::parse_for(c, "langs", presegmented)).transpose()
+    };
     Ok((parse(a)?, parse(b)?))
 }

@@ -86,7 +86,7 @@ def test_a_profile_comes_in_through_config():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: sverka.align("One.", "Один.", langs=("en", "xx")), ValueError, "langs: unknown language 'xx'"),
+        (lambda: sverka.align("One.", "Один.", langs=("en", "xx")), ValueError, "langs: sverka cannot split 'xx' text"),
         (lambda: sverka.align("One.", "Один.", langs=("en",)), ValueError, "two codes"),
         (lambda: sverka.align("One.", "Один.", config={"search": {"nosuch": 1}}), ValueError, "nosuch"),
         (lambda: sverka.align("One.", "Один.", config="[search]\nnosuch = 1\n"), ValueError, "nosuch"),

@@ -7,7 +7,7 @@
 use super::anchors::Anchors;
 use super::length::LengthModel;
 use super::{BeadSimilarity, UnitEdges};
-use crate::config::{BeadCosts, SimilarityWeights};
+use crate::config::{BeadCosts, ShapeConfig, SimilarityWeights};
 use crate::model::SentenceKind;
 use std::ops::Range;
 
@@ -149,6 +149,69 @@ fn prefix(it: impl Iterator<Item = f32>) -> Vec<f32> {
     out
 }
 
+/// What a bead's shape costs on each side (A then B): each sentence beyond one on a side
+/// of a paired bead, and a sentence left unaligned. The configuration gives the same
+/// costs to both sides; [`ShapeCosts::estimate`] learns them from a first alignment of the
+/// document pair itself (a translator who splits sentences makes many 1-2 beads).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapeCosts {
+    /// Per extra sentence on side A, on side B.
+    pub merge: [f32; 2],
+    /// Per unaligned sentence of side A, of side B.
+    pub null: [f32; 2],
+}
+
+impl ShapeCosts {
+    /// The configured costs, the same on both sides.
+    pub fn symmetric(costs: &BeadCosts) -> Self {
+        ShapeCosts { merge: [costs.merge; 2], null: [costs.null; 2] }
+    }
+
+    /// The costs a first alignment `path` of this document pair suggests: the frequency of
+    /// each event (an extra sentence on a side of a paired bead, an unaligned sentence)
+    /// per paired bead, smoothed towards the configured costs by `config.prior` beads'
+    /// worth of them, as −ln of that rate. Only plain sentences count as unaligned (noise,
+    /// furniture, headlines and short sentences have costs of their own).
+    pub fn estimate(
+        path: &[super::dp::Step],
+        plain: (&[bool], &[bool]),
+        costs: &BeadCosts,
+        config: &ShapeConfig,
+    ) -> Self {
+        let (mut beads, mut extra, mut alone) = (0.0f32, [0.0f32; 2], [0.0f32; 2]);
+        for s in path {
+            let (n, m) = (s.a.1 - s.a.0, s.b.1 - s.b.0);
+            if n > 0 && m > 0 {
+                beads += 1.0;
+                extra[0] += (n - 1) as f32;
+                extra[1] += (m - 1) as f32;
+            } else if n == 1 && plain.0.get(s.a.0).copied().unwrap_or(false) {
+                alone[0] += 1.0;
+            } else if m == 1 && plain.1.get(s.b.0).copied().unwrap_or(false) {
+                alone[1] += 1.0;
+            }
+        }
+        let cost = |events: f32, default: f32| {
+            let rate = (events + config.prior * (-default).exp()) / (beads + config.prior);
+            (-rate.ln()).clamp(config.min_cost, config.max_cost)
+        };
+        ShapeCosts {
+            merge: [cost(extra[0], costs.merge), cost(extra[1], costs.merge)],
+            null: [cost(alone[0], costs.null), cost(alone[1], costs.null)],
+        }
+    }
+
+    /// The largest difference between two sets of costs.
+    pub fn distance(&self, other: &ShapeCosts) -> f32 {
+        self.merge
+            .iter()
+            .chain(&self.null)
+            .zip(other.merge.iter().chain(&other.null))
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f32::max)
+    }
+}
+
 /// Scores candidate beads.
 pub struct Scorer<'a> {
     /// Side A.
@@ -159,6 +222,8 @@ pub struct Scorer<'a> {
     pub length: LengthModel,
     /// Costs of bead kinds and boundaries.
     pub costs: BeadCosts,
+    /// What bead shapes cost, side by side.
+    pub shapes: ShapeCosts,
     /// Outside similarity over sentence ranges with its weights (fine level only).
     pub evidence: Option<Evidence<'a>>,
     /// Whether multi-sentence beads get their exact shared anchor weight (the pairwise
@@ -188,7 +253,7 @@ impl Scorer<'_> {
             }
             return cost;
         }
-        let mut cost = self.length.cost(la, lb) + w.merge * (n + m - 2) as f32;
+        let mut cost = self.length.cost(la, lb) + self.merge_cost(n, m);
         let (ca, cb) = (self.a.count[i1] - self.a.count[i0], self.b.count[j1] - self.b.count[j0]);
         cost += w.count * ((ca - cb).abs() - n.abs_diff(m) as f32);
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
@@ -247,7 +312,7 @@ impl Scorer<'_> {
         } else if side.len[unit + 1] - side.len[unit] < w.short_chars {
             w.short_null
         } else {
-            w.null
+            self.shapes.null[usize::from(n == 0)]
         }
     }
 
@@ -323,8 +388,12 @@ impl Scorer<'_> {
     /// The part of [`Scorer::lower_bound`] of a paired bead that depends on its shape only:
     /// what an `n`-`m` bead pays at least before its anchor reward.
     fn kind_bound(&self, n: usize, m: usize) -> f32 {
-        let w = &self.costs;
-        w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32
+        self.merge_cost(n, m) - self.costs.count * n.abs_diff(m) as f32
+    }
+
+    /// What the extra sentences of a paired `n`-`m` bead cost.
+    fn merge_cost(&self, n: usize, m: usize) -> f32 {
+        self.shapes.merge[0] * (n - 1) as f32 + self.shapes.merge[1] * (m - 1) as f32
     }
 
     /// Cost of a bead with its shared anchor weight computed from the anchors.
@@ -394,6 +463,7 @@ mod tests {
             b: SideData::new(&lens, &counts, &b, None),
             length: model(20.0, 20.0),
             costs: BeadCosts { cross, ..BeadCosts::default() },
+            shapes: ShapeCosts::symmetric(&BeadCosts { cross, ..BeadCosts::default() }),
             evidence: None,
             exact: true,
         };
@@ -428,6 +498,7 @@ mod tests {
             b: SideData::new(&lens_b, &counts[..2], &none[..2], None).with_edges(b_edges),
             length: model(64.0, 64.0),
             costs: BeadCosts::default(),
+            shapes: ShapeCosts::symmetric(&BeadCosts::default()),
             evidence: None,
             exact: true,
         };
@@ -486,6 +557,7 @@ mod tests {
             b: SideData::new(&lens, &counts, &none, None),
             length: model(30.0, 30.0),
             costs: BeadCosts::default(),
+            shapes: ShapeCosts::symmetric(&BeadCosts::default()),
             evidence: Some(evidence(&table, cross)),
             exact: true,
         };
@@ -510,6 +582,7 @@ mod tests {
             b: SideData::new(&lens_b, &counts, &units, None).with_noise(&[false, true, false]),
             length: model(60.0, 65.0),
             costs: BeadCosts::default(),
+            shapes: ShapeCosts::symmetric(&BeadCosts::default()),
             evidence: None,
             exact: true,
         };

@@ -225,7 +225,7 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::cost::SideData;
+    use crate::align::cost::{ShapeCosts, SideData};
     use crate::align::length::LengthModel;
 
     fn anchors(keys: &[(u64, f32)]) -> Anchors {
@@ -258,6 +258,7 @@ mod tests {
             b: SideData::new(&lens, &counts, &b, None),
             length: LengthModel::learn(30.0, 30.0, &crate::config::LengthConfig::default()),
             costs: crate::config::BeadCosts::default(),
+            shapes: ShapeCosts::symmetric(&crate::config::BeadCosts::default()),
             evidence: None,
             exact: true,
         };

@@ -20,6 +20,7 @@ use crate::config::{Config, MAX_GROUP};
 use crate::glossary::Glossary;
 use crate::model::{Alignment, Document, SentenceKind};
 pub use cost::Evidence;
+use cost::ShapeCosts;
 use length::LengthModel;
 use search::{Level, Setup};
 use std::ops::Range;
@@ -138,6 +139,7 @@ pub fn align_annotated(
     let mut setup = Setup {
         length,
         costs: config.costs,
+        shapes: ShapeCosts::symmetric(&config.costs),
         max_group: config.search.max_group.clamp(1, MAX_GROUP),
         evidence: resources.evidence,
         exact: true,
@@ -153,8 +155,32 @@ pub fn align_annotated(
         )
     });
     let relearned = LengthModel::learn(ta, tb, &config.length);
+    let mut again = false;
     if (relearned.ratio / length.ratio - 1.0).abs() > config.length.ratio_tolerance {
         setup.length = relearned;
+        again = true;
+    }
+    // So are the bead shapes: learn how this translator merges, splits and drops. Beside
+    // outside similarity, which already rewards the beads it finds, the configured costs
+    // stay (learned ones there made the aligner merge too much on every development set).
+    if config.shapes.learn && resources.evidence.is_none() {
+        let plain = |d: &Document, noise: &[bool]| -> Vec<bool> {
+            d.sentences
+                .iter()
+                .zip(noise)
+                .map(|(s, &noisy)| {
+                    !noisy && s.kind.is_text() && s.text.chars().count() as f32 >= config.costs.short_chars
+                })
+                .collect()
+        };
+        let (plain_a, plain_b) = (plain(a, &noise_a), plain(b, &noise_b));
+        let learned = ShapeCosts::estimate(&path, (&plain_a, &plain_b), &config.costs, &config.shapes);
+        if learned.distance(&setup.shapes) > config.shapes.tolerance {
+            setup.shapes = learned;
+            again = true;
+        }
+    }
+    if again {
         (path, scorer) = search::realign_near(&level, &setup, &path);
     }
     let mut beads = confidence::beads(&path, &scorer, setup.max_group, &config.confidence);

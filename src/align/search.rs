@@ -3,7 +3,7 @@
 //! DP then runs only in a band around the block path. Small problems get the full grid.
 
 use super::anchors::Anchors;
-use super::cost::{Evidence, Scorer, SideData};
+use super::cost::{Evidence, Scorer, ShapeCosts, SideData};
 use super::dp::{self, Band, Step};
 use super::length::LengthModel;
 use crate::config::{BeadCosts, SearchConfig};
@@ -46,6 +46,8 @@ pub struct Setup<'a> {
     pub length: LengthModel,
     /// Costs at sentence level.
     pub costs: BeadCosts,
+    /// What bead shapes cost at sentence level.
+    pub shapes: ShapeCosts,
     /// Largest group at sentence level.
     pub max_group: usize,
     /// Outside similarity (sentence level only).
@@ -108,6 +110,7 @@ fn coarse_band(level: &Level<'_>, setup: &Setup<'_>) -> Band {
     let coarse_setup = Setup {
         length: setup.length,
         costs,
+        shapes: ShapeCosts::symmetric(&costs),
         max_group: setup.search.coarse_group,
         evidence: None,
         exact: false,
@@ -165,6 +168,7 @@ pub(crate) fn scorer<'a>(level: &Level<'a>, setup: &Setup<'a>) -> Scorer<'a> {
             .with_kinds(level.kinds_b),
         length: setup.length,
         costs: setup.costs,
+        shapes: setup.shapes,
         evidence: setup.evidence,
         exact: setup.exact,
     }

@@ -110,7 +110,8 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
         builder = builder.dictionary(super::pipeline::load_dict(path)?);
     }
     let engine = builder.build()?;
-    let (lang_a, lang_b) = super::pipeline::parse_langs(args.align.langs.as_deref())?;
+    let presegmented = engine.config().segment.presegmented;
+    let (lang_a, lang_b) = super::pipeline::parse_langs(args.align.langs.as_deref(), presegmented)?;
     let (mut reader, base_dir): (Box<dyn BufRead>, PathBuf) = match args.manifest.as_deref() {
         None => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), PathBuf::from(".")),

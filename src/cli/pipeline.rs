@@ -22,7 +22,8 @@ pub fn run(
     config: &Config,
     findings: bool,
 ) -> anyhow::Result<Report> {
-    let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
+    let (lang_a, lang_b) =
+        parse_langs(opts.langs.as_deref(), opts.presegmented || config.segment.presegmented)?;
     if a_path == Path::new("-") && b_path == Some(Path::new("-")) {
         bail!("A and B cannot both be standard input ('-'): give one of them as a file");
     }
@@ -207,13 +208,13 @@ pub fn load_glossary(paths: &[PathBuf]) -> anyhow::Result<Glossary> {
 }
 
 /// Parses `--langs LA,LB`.
-pub fn parse_langs(langs: Option<&str>) -> anyhow::Result<(Option<Lang>, Option<Lang>)> {
+pub fn parse_langs(langs: Option<&str>, presegmented: bool) -> anyhow::Result<(Option<Lang>, Option<Lang>)> {
     let Some(langs) = langs else { return Ok((None, None)) };
     let parts: Vec<&str> = langs.split(',').collect();
     let [la, lb] = parts.as_slice() else {
         bail!("--langs takes two codes separated by a comma, e.g. --langs en,ru (got '{langs}')");
     };
-    let parse = |code: &str| sverka::lang::parse_known(code, "--langs");
+    let parse = |code: &str| sverka::lang::parse_for(code, "--langs", presegmented);
     Ok((Some(parse(la)?), Some(parse(lb)?)))
 }
 

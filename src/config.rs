@@ -376,10 +376,10 @@ impl Default for ConfidenceConfig {
         ConfidenceConfig {
             scale: 2.0,
             calibrated: true,
-            one_to_one: [1.0853, -5.5507, 0.0992],
-            null: [0.3658, -0.0412, 0.3422],
-            merge: [0.6202, -13.4056, 0.2471],
-            moved: [1.2723, -18.2007, -1.7968],
+            one_to_one: [0.9102, -6.0792, 0.8369],
+            null: [0.1832, 2.0479, 0.4322],
+            merge: [0.4059, -14.6609, 0.6954],
+            moved: [2.4462, -34.3946, -3.1361],
             weak: 0.5,
         }
     }

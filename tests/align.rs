@@ -240,7 +240,7 @@ fn confidence_is_high_where_the_alignment_is_clear_and_low_where_it_is_ambiguous
     let al = align(&clear, &b, &Resources::default(), &Config::default());
     assert_eq!(kinds(&al), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
     assert!(al.beads.iter().all(|bd| bd.score > 0.8), "{:?}", al.beads);
-    let clear_min = al.beads.iter().map(|bd| bd.score).fold(f32::INFINITY, f32::min);
+    let clear_min = al.beads.iter().map(|bd| bd.score).fold(f64::INFINITY, f64::min);
     // One A sentence too many, and nothing says which: no choice is trusted (below 0.8,
     // the report's green) and each is less sure than any bead of the clear pair.
     let ambiguous = doc(Lang::en(), &[&[first_a, "It was warm.", "It was warm."]]);

@@ -139,6 +139,8 @@ fn nasty() -> Report {
         found: NASTY.into(),
         expected: Some(NASTY.into()),
         message: format!("message {NASTY}"),
+        occurrences: Vec::new(),
+        span: None,
     };
     Report::new(
         side(Lang::en(), &[&a, "Only in A."]),

@@ -8,9 +8,11 @@
 //! Each check is one submodule with one entry point taking the pair as the checks see
 //! it (translation, original, beads in that order, the glossary under the profile).
 
+mod case;
 mod coverage;
 mod names;
 mod numbers;
+mod resolve;
 pub(crate) mod spelling;
 mod terms;
 mod weak;
@@ -19,6 +21,7 @@ use crate::annotate::{Annotation, annotate};
 use crate::glossary::{Glossary, TermMatch};
 use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side};
 use crate::numbers::NumberToken;
+pub use resolve::{group, ungroup};
 
 /// Options of a check run.
 #[derive(Debug, Clone)]
@@ -153,14 +156,8 @@ impl<'a> Pair<'a> {
     /// A finding about translation sentence `i`.
     pub fn en_finding(&self, check: CheckKind, severity: Severity, i: usize, found: &str) -> Finding {
         Finding {
-            check,
-            severity,
-            side: self.en_side,
-            sentence: i,
             bead: self.en_bead.get(i).copied().flatten(),
-            found: found.to_string(),
-            expected: None,
-            message: String::new(),
+            ..Finding::new(check, severity, self.en_side, i, found)
         }
     }
 
@@ -212,10 +209,12 @@ pub fn run_annotated(
         out.extend(terms::lost_in_mt(&pair));
     }
     out.extend(names::check(&pair));
+    out.extend(case::check(&pair));
     out.extend(numbers::check(&pair));
-    out.extend(weak::check(&pair, alignment, options.weak));
+    let mut out = resolve::one_per_span(out);
+    out.extend(weak::check(&pair, alignment, options.weak, &out));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
-    out
+    group(out)
 }
 
 #[cfg(test)]
@@ -347,7 +346,7 @@ mod tests {
     }
 
     #[test]
-    fn name_inconsistent_expects_the_house_spelling_when_the_glossary_has_one() {
+    fn a_spelling_gets_one_finding_the_glossary_one_when_it_has_the_name() {
         let en = doc(
             Lang::en(),
             &[
@@ -364,29 +363,84 @@ mod tests {
                 "Зеленский уехал с Александром Лукашенко.",
             ],
         );
-        let names = |glossary: &Glossary, profile: Option<&str>| -> Vec<(usize, String, Option<String>)> {
+        type Row = (CheckKind, Vec<usize>, String, Option<String>);
+        let names = |glossary: &Glossary, profile: Option<&str>| -> Vec<Row> {
             let glossary = glossary.with_profile(profile).expect("known profile");
             run(&en, &ru, &one_to_one(3), &glossary, &CheckOptions::default())
                 .into_iter()
-                .filter(|f| f.check == CheckKind::NameInconsistent)
-                .map(|f| (f.sentence, f.found, f.expected))
+                .map(|f| (f.check, f.places().iter().map(|o| o.sentence).collect(), f.found, f.expected))
                 .collect()
         };
-        let n = |i: usize, found: &str, expected: &str| (i, found.to_string(), Some(expected.to_string()));
+        let row = |check: CheckKind, at: &[usize], found: &str, expected: &str| -> Row {
+            (check, at.to_vec(), found.to_string(), Some(expected.to_string()))
+        };
         // No glossary: the most used spelling (the first seen on a tie).
         assert_eq!(
             names(&Glossary::default(), None),
-            [n(2, "Zelensky", "Zelenskyy"), n(2, "Alexander", "Aleksandr")]
+            [
+                row(CheckKind::NameInconsistent, &[2], "Zelensky", "Zelenskyy"),
+                row(CheckKind::NameInconsistent, &[2], "Alexander", "Aleksandr")
+            ]
         );
-        // Reuters wants `Zelenskiy` and `Alexander`, as its glossary-variant findings say.
+        // The shared rows reject Zelensky and Alexander Lukashenko: one glossary-variant each,
+        // no second finding on the same words.
+        assert_eq!(
+            names(&Glossary::builtin(), None),
+            [
+                row(CheckKind::GlossaryVariant, &[2], "Zelensky", "Zelenskyy"),
+                row(CheckKind::GlossaryVariant, &[2], "Alexander Lukashenko", "Aleksandr Lukashenko")
+            ]
+        );
+        // Reuters wants `Zelenskiy` and `Alexander`: writing `Zelenskiy` is one fix, one finding
+        // for the three sentences and both spellings.
+        let reuters = run(
+            &en,
+            &ru,
+            &one_to_one(3),
+            &Glossary::builtin().with_profile(Some("reuters")).expect("reuters"),
+            &CheckOptions::default(),
+        );
         assert_eq!(
             names(&Glossary::builtin(), Some("reuters")),
             [
-                n(0, "Zelenskyy", "Zelenskiy"),
-                n(1, "Zelenskyy", "Zelenskiy"),
-                n(1, "Aleksandr", "Alexander"),
-                n(2, "Zelensky", "Zelenskiy")
+                row(CheckKind::GlossaryVariant, &[0, 1, 2], "Zelenskyy", "Zelenskiy"),
+                row(CheckKind::GlossaryVariant, &[1], "Aleksandr Lukashenko", "Alexander Lukashenko"),
             ]
         );
+        let found: Vec<&str> = reuters[0].occurrences.iter().map(|o| o.found.as_str()).collect();
+        assert_eq!(found, ["Zelenskyy", "Zelenskyy", "Zelensky"]);
+    }
+
+    #[test]
+    fn a_name_phrase_written_with_two_patterns_of_capitals_is_one_finding() {
+        let en = doc(
+            Lang::en(),
+            &[
+                "The governor of the Novgorod Region arrived.",
+                "Trade with the Novgorod Region grew.",
+                "The Novgorod region sent a delegation.",
+                "The Prime Minister spoke, and the prime minister of Russia listened.",
+                "NOVGOROD REGION TODAY",
+            ],
+        );
+        let ru = doc(
+            Lang::ru(),
+            &[
+                "Прибыл губернатор Новгородской области.",
+                "Торговля с Новгородской областью выросла.",
+                "Новгородская область направила делегацию.",
+                "Премьер-министр выступил, премьер-министр России слушал.",
+                "НОВГОРОДСКАЯ ОБЛАСТЬ СЕГОДНЯ",
+            ],
+        );
+        let f = run(&en, &ru, &one_to_one(5), &Glossary::default(), &CheckOptions::default());
+        let got: Vec<(CheckKind, usize, &str, Option<&str>)> =
+            f.iter().map(|f| (f.check, f.sentence, f.found.as_str(), f.expected.as_deref())).collect();
+        assert_eq!(got, [(CheckKind::NameInconsistent, 2, "Novgorod region", Some("Novgorod Region"))]);
+        // Under the BelTA profile the glossary rejects `Novgorod region`: one finding, the glossary's.
+        let belta = Glossary::builtin().with_profile(Some("belta")).expect("belta");
+        let f = run(&en, &ru, &one_to_one(5), &belta, &CheckOptions::default());
+        let got: Vec<(CheckKind, usize)> = f.iter().map(|f| (f.check, f.sentence)).collect();
+        assert_eq!(got, [(CheckKind::GlossaryVariant, 2)], "{f:?}");
     }
 }

@@ -21,6 +21,7 @@ struct Found {
     sentence: usize,
     text: String,
     value: Quantity,
+    span: std::ops::Range<usize>,
 }
 
 fn collect<'t>(
@@ -32,7 +33,12 @@ fn collect<'t>(
     for &id in ids {
         let text = text_of(id);
         for NumberToken { value, span } in numbers_of(id) {
-            out.push(Found { sentence: id, text: text[span.clone()].to_string(), value: value.clone() });
+            out.push(Found {
+                sentence: id,
+                text: text[span.clone()].to_string(),
+                value: value.clone(),
+                span: span.clone(),
+            });
         }
     }
     out
@@ -169,6 +175,7 @@ fn changed(pair: &Pair<'_>, o: &Found, e: &Found) -> Finding {
         e.value.display()
     );
     f.expected = Some(o.value.display());
+    f.span = Some(e.span.clone());
     f
 }
 
@@ -183,5 +190,6 @@ fn alone(pair: &Pair<'_>, q: &Found, side: Side) -> Finding {
     } else {
         format!("'{}' ({}) is in the original but not in the translation", q.text, q.value.display())
     };
+    f.span = Some(q.span.clone());
     f
 }

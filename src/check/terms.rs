@@ -26,6 +26,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
             let mut f = pair.en_finding(CheckKind::GlossaryVariant, Severity::Error, i, found);
             f.message = format!("'{found}' is not the house spelling: write '{expected}'{}", source(entry));
             f.expected = Some(expected);
+            f.span = Some(m.span.clone());
             out.push(f);
         }
     }

@@ -101,9 +101,15 @@ fn summary(out: &mut String, report: &Report) {
         }
         esc(out, &finding.message);
         if !marks::is_whole_sentence(finding.check) && !finding.found.is_empty() {
-            out.push_str(" <span class=\"forms\">(found <q>");
-            esc(out, &finding.found);
-            out.push_str("</q>");
+            out.push_str(" <span class=\"forms\">(found ");
+            for (k, (form, n)) in marks::form_counts(finding).iter().enumerate() {
+                out.push_str(if k == 0 { "<q>" } else { ", <q>" });
+                esc(out, form);
+                out.push_str("</q>");
+                if *n > 1 {
+                    let _ = write!(out, " ×{n}");
+                }
+            }
             if let Some(expected) = &finding.expected {
                 out.push_str(", expected <q>");
                 esc(out, expected);
@@ -111,9 +117,31 @@ fn summary(out: &mut String, report: &Report) {
             }
             out.push_str(")</span>");
         }
+        if finding.occurrences.len() > 1 {
+            also(out, report, finding);
+        }
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+/// The places of a finding with occurrences, each a link to its bead: ` · 3 times: bead 1,
+/// bead 4, bead 9`.
+fn also(out: &mut String, report: &Report, finding: &crate::model::Finding) {
+    let _ = write!(out, " <span class=\"also\">· {} times:", finding.occurrences.len());
+    for (k, place) in finding.occurrences.iter().enumerate() {
+        let side = if finding.side == Side::A { "A" } else { "B" };
+        let sep = if k == 0 { " " } else { ", " };
+        match place.bead.filter(|&b| b < report.beads.len()) {
+            Some(b) => {
+                let _ = write!(out, "{sep}<a href=\"#b{b}\">{side} {}</a>", place.sentence);
+            }
+            None => {
+                let _ = write!(out, "{sep}{side} {}", place.sentence);
+            }
+        }
+    }
+    out.push_str("</span>");
 }
 
 fn table(out: &mut String, report: &Report) {

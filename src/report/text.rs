@@ -198,9 +198,14 @@ impl Layout {
             Side::A => "A",
             Side::B => "B",
         };
-        let mut text = format!("{} {}{}: ", finding.check.name(), side, finding.sentence);
+        let places = if finding.occurrences.is_empty() {
+            format!("{side}{}", finding.sentence)
+        } else {
+            marks::sentence_list(finding)
+        };
+        let mut text = format!("{} {places}: ", finding.check.name());
         if !marks::is_whole_sentence(finding.check) && !finding.found.is_empty() {
-            text.push_str(&format!("“{}”", finding.found));
+            text.push_str(&marks::forms(finding));
             if let Some(expected) = &finding.expected {
                 text.push_str(&format!(" → “{expected}”"));
             }

@@ -5,8 +5,10 @@
 //! A name phrase is two to four words of one sentence, separated by spaces, starting and
 //! ending with a content word (not `of`, `the`, `and`…), with a capital on a word other
 //! than the sentence's first. Every place where the same words stand, case aside, is an
-//! occurrence. Occurrences in lower case throughout are the common noun (`the prime
-//! minister said`) and are left alone; so are occurrences with a word in capitals (`MINSK`,
+//! occurrence. Occurrences in lower case throughout are the common
+//! noun (`the prime minister said`), those starting in lower case a description before a
+//! name (`deputy prime minister Leonid Zayats` beside `Deputy Prime Minister Leonid
+//! Zayats`), and both are left alone; so are occurrences with a word in capitals (`MINSK`,
 //! a headline set in capitals), furniture, datelines and headlines in title case. The
 //! capital of a sentence's first word says nothing. When occurrences differ, the expected
 //! pattern is the glossary's (an occurrence written exactly as an accepted form of a
@@ -118,6 +120,13 @@ fn phrases_at(text: &str, ws: &[(Word, bool)], k: usize) -> Vec<(String, Range<u
     out
 }
 
+/// Whether an occurrence reads as a name: a capital on some word other than the
+/// sentence's first, and the first word not in lower case (`deputy prime minister
+/// Leonid` is a description before a name, not a name written otherwise).
+fn is_name(shapes: &[Shape]) -> bool {
+    shapes.contains(&Shape::Capital) && shapes.first() != Some(&Shape::Lower)
+}
+
 /// Findings for name phrases written with two patterns of capitals.
 pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     if !pair.english() {
@@ -130,7 +139,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         let text = pair.en_text(i);
         for k in 0..ws.len() {
             for (key, _, shapes) in phrases_at(text, ws, k) {
-                if shapes.contains(&Shape::Capital) {
+                if is_name(&shapes) {
                     named.insert(key);
                 }
             }
@@ -142,7 +151,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         let text = pair.en_text(i);
         for k in 0..ws.len() {
             for (key, span, shapes) in phrases_at(text, ws, k) {
-                if !named.contains(&key) || !shapes.contains(&Shape::Capital) {
+                if !named.contains(&key) || !is_name(&shapes) {
                     continue;
                 }
                 if !places.contains_key(&key) {

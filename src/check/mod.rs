@@ -19,7 +19,7 @@ mod weak;
 
 use crate::annotate::{Annotation, annotate};
 use crate::glossary::{Glossary, TermMatch};
-use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side};
+use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Note, Severity, Side};
 use crate::numbers::NumberToken;
 pub use resolve::{group, ungroup};
 
@@ -32,6 +32,18 @@ pub struct CheckOptions {
     /// --to ru`, no B): glossary terms of the English must then appear in it too, and a
     /// missing one is reported (a name the MT mangled or dropped).
     pub original_is_mt: bool,
+    /// Whether the two texts are retellings of one story rather than a translation
+    /// ([`retelling`]); `None`: decide from the pair.
+    pub retelling: Option<bool>,
+}
+
+/// What a check run found, and what it has to tell its user besides.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The findings, in document order.
+    pub findings: Vec<Finding>,
+    /// Notes for the user (how the pair was read).
+    pub notes: Vec<Note>,
 }
 
 /// The pair as the checks see it: translation and original, whatever their order.
@@ -174,13 +186,18 @@ impl<'a> Pair<'a> {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { weak: crate::config::ConfidenceConfig::default().weak, original_is_mt: false }
+        CheckOptions {
+            weak: crate::config::ConfidenceConfig::default().weak,
+            original_is_mt: false,
+            retelling: None,
+        }
     }
 }
 
 /// Runs every check on an aligned pair. Either side may be the English one. `glossary`
 /// is the glossary under the house-style profile ([`Glossary::with_profile`]). The
-/// sentences are annotated first; [`run_annotated`] takes annotations made already.
+/// sentences are annotated first; [`run_annotated`] takes annotations made already and
+/// also returns the run's notes.
 pub fn run(
     a: &Document,
     b: &Document,
@@ -189,32 +206,55 @@ pub fn run(
     options: &CheckOptions,
 ) -> Vec<Finding> {
     let (notes_a, notes_b) = (annotate(a, glossary), annotate(b, glossary));
-    run_annotated((a, &notes_a), (b, &notes_b), alignment, glossary, options)
+    run_annotated((a, &notes_a), (b, &notes_b), alignment, glossary, options).findings
 }
 
-/// [`run`] on documents annotated already against `glossary`.
+/// Whether `a` and `b` read as two retellings of one story rather than a translation:
+/// fewer than half of the translation's sentences (at least four of them, furniture
+/// and headlines aside) sit in beads aligned with confidence (at least `weak`). The
+/// sentences and numbers one side has alone are then the writers' choices, and the
+/// checks do not report them.
+pub fn retelling(a: &Document, b: &Document, alignment: &Alignment, weak: f64) -> bool {
+    let glossary = Glossary::default();
+    let pair = Pair::new((a, &[]), (b, &[]), alignment, &glossary);
+    coverage::retelling(&pair, alignment, weak)
+}
+
+/// [`run`] on documents annotated already against `glossary`, with the run's notes.
 pub fn run_annotated(
     a: (&Document, &[Annotation]),
     b: (&Document, &[Annotation]),
     alignment: &Alignment,
     glossary: &Glossary,
     options: &CheckOptions,
-) -> Vec<Finding> {
+) -> Checked {
     let pair = Pair::new(a, b, alignment, glossary);
-    let mut out = coverage::check(&pair);
-    out.extend(coverage::joined(&pair));
+    let retelling = options.retelling.unwrap_or_else(|| coverage::retelling(&pair, alignment, options.weak));
+    let mut notes = Vec::new();
+    let mut out = Vec::new();
+    if retelling {
+        notes.push(Note::warning(
+            "the two texts read as retellings of one story rather than a translation (fewer than half of the \
+             translation's sentences align with confidence): sentences and numbers on one side only are the \
+             writers' choices and are not reported; names of the original that the translation never gives are",
+        ));
+    } else {
+        out.extend(coverage::check(&pair));
+        out.extend(coverage::joined(&pair));
+    }
     out.extend(terms::variants(&pair));
-    out.extend(terms::missing(&pair));
+    out.extend(if retelling { terms::never_named(&pair) } else { terms::missing(&pair) });
     if options.original_is_mt {
         out.extend(terms::lost_in_mt(&pair));
     }
     out.extend(names::check(&pair));
     out.extend(case::check(&pair));
-    out.extend(numbers::check(&pair));
-    let mut out = resolve::one_per_span(out);
-    out.extend(weak::check(&pair, alignment, options.weak, &out));
+    out.extend(numbers::check(&pair, !retelling));
+    let out = resolve::one_per_span(out);
+    let (mut out, doubtful) = weak::set_aside(&pair, alignment, options.weak, retelling, out);
+    out.extend(weak::check(&pair, alignment, &doubtful));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
-    group(out)
+    Checked { findings: group(out), notes }
 }
 
 #[cfg(test)]
@@ -442,5 +482,123 @@ mod tests {
         let f = run(&en, &ru, &one_to_one(5), &belta, &CheckOptions::default());
         let got: Vec<(CheckKind, usize)> = f.iter().map(|f| (f.check, f.sentence)).collect();
         assert_eq!(got, [(CheckKind::GlossaryVariant, 2)], "{f:?}");
+    }
+
+    #[test]
+    fn a_person_named_just_before_may_be_the_president_or_he() {
+        let en = doc(
+            Lang::en(),
+            &["Aleksandr Lukashenko met the governor.", "The President asked about the harvest."],
+        );
+        let ru = doc(
+            Lang::ru(),
+            &[
+                "Александр Лукашенко встретился с губернатором.",
+                "Александр Лукашенко спросил об уборке урожая.",
+            ],
+        );
+        let f = run(&en, &ru, &one_to_one(2), &Glossary::builtin(), &CheckOptions::default());
+        assert!(f.is_empty(), "{f:?}");
+        // Not named before: the name is missing.
+        let en = doc(Lang::en(), &["The governor met farmers.", "The President asked about the harvest."]);
+        let ru = doc(
+            Lang::ru(),
+            &["Губернатор встретился с аграриями.", "Александр Лукашенко спросил об уборке урожая."],
+        );
+        let f = run(&en, &ru, &one_to_one(2), &Glossary::builtin(), &CheckOptions::default());
+        assert_eq!(
+            checks(&f),
+            [(CheckKind::GlossaryMissing, Severity::Warning, 1, "Александр Лукашенко".into())]
+        );
+    }
+
+    #[test]
+    fn the_source_credit_of_a_report_is_not_a_missing_term() {
+        let en = doc(Lang::en(), &["The talks in Minsk will start on Monday, the ministry said."]);
+        let ru = doc(Lang::ru(), &["Переговоры в Минске начнутся в понедельник, сообщает БЕЛТА."]);
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::builtin(), &CheckOptions::default());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn the_same_name_missing_twice_is_one_finding() {
+        let en =
+            doc(Lang::en(), &["The minister reported on the sowing.", "The minister asked for more fuel."]);
+        let ru =
+            doc(Lang::ru(), &["Министр Иван Крупко доложил о севе.", "Иван Крупко попросил больше топлива."]);
+        let f = run(&en, &ru, &one_to_one(2), &Glossary::builtin(), &CheckOptions::default());
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].places().iter().map(|o| o.sentence).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn lines_that_are_not_sentences_are_never_omissions() {
+        let en = doc(Lang::en(), &["Exports grew in May."]);
+        let ru = doc(
+            Lang::ru(),
+            &["Сельское хозяйство", "Экспорт вырос в мае.", "- Лукашенко: наш фронт - это экономика"],
+        );
+        let al = Alignment {
+            beads: vec![
+                Bead::new(vec![], vec![0], 1.0),
+                Bead::new(vec![0], vec![1], 1.0),
+                Bead::new(vec![], vec![2], 1.0),
+            ],
+        };
+        assert!(run(&en, &ru, &al, &Glossary::default(), &CheckOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn what_a_weak_bead_compares_is_set_aside_for_one_weak_alignment_finding() {
+        let en = doc(Lang::en(), &["Exports grew by 15% to 300 tonnes."]);
+        let ru = doc(Lang::ru(), &["Импорт упал на 3% до 20 тонн."]);
+        let weak = Alignment { beads: vec![Bead::new(vec![0], vec![0], 0.2)] };
+        let f = run(&en, &ru, &weak, &Glossary::default(), &CheckOptions::default());
+        assert_eq!(f.iter().map(|f| f.check).collect::<Vec<_>>(), [CheckKind::WeakAlignment], "{f:?}");
+        assert!(f[0].message.contains("'15%'"), "{}", f[0].message);
+        let sure = Alignment { beads: vec![Bead::new(vec![0], vec![0], 0.9)] };
+        let f = run(&en, &ru, &sure, &Glossary::default(), &CheckOptions::default());
+        assert_eq!(f.iter().filter(|f| f.check == CheckKind::NumberMismatch).count(), 2);
+    }
+
+    #[test]
+    fn retellings_report_names_never_given_not_sentences_of_one_side() {
+        let en = doc(
+            Lang::en(),
+            &[
+                "The harvest is in full swing.",
+                "Farmers work late into the night.",
+                "Weather slowed the work in the north.",
+                "The campaign will end soon.",
+                "Minsk Oblast leads the count.",
+            ],
+        );
+        let ru = doc(
+            Lang::ru(),
+            &[
+                "Анатолий Исаченко доложил об уборке.",
+                "В этом году соберут 1 млн тонн кукурузы.",
+                "Минская область лидирует.",
+            ],
+        );
+        let al = Alignment {
+            beads: vec![
+                Bead::new(vec![0, 1], vec![0], 0.1),
+                Bead::new(vec![2, 3], vec![1], 0.2),
+                Bead::new(vec![4], vec![2], 0.9),
+            ],
+        };
+        assert!(retelling(&en, &ru, &al, 0.5));
+        let checked = {
+            let glossary = Glossary::builtin();
+            let (na, nb) = (annotate(&en, &glossary), annotate(&ru, &glossary));
+            run_annotated((&en, &na), (&ru, &nb), &al, &glossary, &CheckOptions::default())
+        };
+        assert_eq!(
+            checks(&checked.findings),
+            [(CheckKind::GlossaryMissing, Severity::Warning, 0, "Анатолий Исаченко".to_string())]
+        );
+        assert_eq!(checked.notes.len(), 1);
+        assert!(!retelling(&en, &ru, &one_to_one(3), 0.5), "aligned with confidence: a translation");
     }
 }

@@ -91,8 +91,9 @@ fn unmatched(mut orig: Vec<Found>, mut en: Vec<Found>) -> (Vec<Found>, Vec<Found
 /// Quantities of one bead: (original, translation).
 type BeadQuantities = (Vec<Found>, Vec<Found>);
 
-/// Findings for every bead of `pair` with both sides.
-pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
+/// Findings for every bead of `pair` with both sides; quantities left alone on one side
+/// are reported only with `alone`.
+pub(crate) fn check(pair: &Pair<'_>, alone_too: bool) -> Vec<Finding> {
     let all: Vec<BeadQuantities> = pair
         .beads
         .iter()
@@ -155,6 +156,9 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         let orig_text: String = orig_ids.iter().map(|&j| pair.orig_text(j)).collect::<Vec<_>>().join(" ");
         let en_words = numbers::word_values(&en_text);
         let orig_words = numbers::word_values(&orig_text);
+        if !alone_too {
+            continue;
+        }
         for o in orig.iter().filter(|o| matters(&o.value, &en_words)) {
             out.push(alone(pair, o, pair.orig_side));
         }

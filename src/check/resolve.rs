@@ -11,7 +11,8 @@
 //! a one-sided number in a sentence reported as an omission or addition is part of that
 //! omission or addition. Spelling findings (`glossary-variant`, `name-inconsistent`,
 //! `version-name`) with the same check, side and expected form are one fix ("write
-//! Aleksandr throughout"), so they are one finding whose `occurrences` list every place.
+//! Aleksandr throughout"), so they are one finding whose `occurrences` list every place;
+//! so are `glossary-missing` findings of one term ("render Ivan Krupko").
 
 use crate::model::{CheckKind, Finding, Occurrence, Severity, Side};
 use std::collections::HashMap;
@@ -28,9 +29,16 @@ fn rank(check: CheckKind) -> u8 {
     }
 }
 
-/// Whether a check's findings are spellings to fix the same way wherever they occur.
+/// Whether a check's findings are one fix wherever they occur: a spelling to change, or
+/// a glossary term to render.
 pub(crate) fn is_spelling(check: CheckKind) -> bool {
-    matches!(check, CheckKind::GlossaryVariant | CheckKind::NameInconsistent | CheckKind::VersionName)
+    matches!(
+        check,
+        CheckKind::GlossaryVariant
+            | CheckKind::NameInconsistent
+            | CheckKind::VersionName
+            | CheckKind::GlossaryMissing
+    )
 }
 
 /// Whether a finding is about a whole sentence with no counterpart.

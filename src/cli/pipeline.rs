@@ -67,10 +67,19 @@ pub fn run(
     };
     let engine = with_services(builder, opts)?.build()?;
     let report = engine.run(&a, &b, &RunOptions { mt_b, findings })?;
-    for note in &report.notes {
-        eprintln!("sverka: {}", note.message);
-    }
+    print_notes(&report.notes);
     Ok(report)
+}
+
+/// The notes of a run on stderr: `sverka: warning: …` for warnings, `sverka: …` else.
+pub fn print_notes(notes: &[sverka::model::Note]) {
+    for note in notes {
+        if note.severity == sverka::model::Severity::Warning {
+            eprintln!("sverka: warning: {}", note.message);
+        } else {
+            eprintln!("sverka: {}", note.message);
+        }
+    }
 }
 
 /// `config` with the command-line options that override it.

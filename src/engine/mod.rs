@@ -148,10 +148,11 @@ impl Engine {
         let (a, b) = ((a, notes_a.as_slice()), (b, notes_b.as_slice()));
         let gathered = evidence::gather(self, a, b, mt_b.as_deref())?;
         let alignment = self.align(a, b, gathered.evidence());
-        let findings = if options.findings { self.check(a, b, &alignment, false) } else { Vec::new() };
+        let checked = if options.findings { self.check(a, b, &alignment, false) } else { Default::default() };
         let (a, b) = (a.0, b.0);
-        let mut report = report(a, b, mt_b, alignment, findings);
+        let mut report = report(a, b, mt_b, alignment, checked.findings);
         report.notes = gathered.notes;
+        report.notes.extend(checked.notes);
         Ok(report)
     }
 
@@ -171,13 +172,15 @@ impl Engine {
         let b = document_of_lines(to.clone(), &lines);
         let beads = (0..a.len()).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect();
         let alignment = Alignment { beads };
-        let findings = if findings {
+        let checked = if findings {
             let (notes_a, notes_b) = (annotate(a, &self.glossary), annotate(&b, &self.glossary));
             self.check((a, &notes_a), (&b, &notes_b), &alignment, true)
         } else {
-            Vec::new()
+            Default::default()
         };
-        Ok(report(a, &b, None, alignment, findings))
+        let mut report = report(a, &b, None, alignment, checked.findings);
+        report.notes = checked.notes;
+        Ok(report)
     }
 
     /// The aligner on an annotated pair with this engine's dictionary and configuration.
@@ -193,8 +196,8 @@ impl Engine {
         b: Annotated<'_>,
         alignment: &Alignment,
         original_is_mt: bool,
-    ) -> Vec<crate::model::Finding> {
-        let options = CheckOptions { weak: self.config.confidence.weak, original_is_mt };
+    ) -> check::Checked {
+        let options = CheckOptions { weak: self.config.confidence.weak, original_is_mt, retelling: None };
         check::run_annotated(a, b, alignment, &self.glossary, &options)
     }
 }

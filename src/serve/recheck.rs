@@ -167,7 +167,12 @@ fn window(draft: &Draft, range: Range<usize>, glossary: &Glossary) -> Vec<Findin
         })
         .collect();
     let alignment = Alignment { beads: sub_beads };
-    let mut found = check::run(&sub_a, &sub_b, &alignment, glossary, &CheckOptions::default());
+    // Whether the texts are retellings is a property of the whole pair, not of a window.
+    let whole = Alignment { beads: draft.beads.clone() };
+    let weak = CheckOptions::default().weak;
+    let retelling = Some(check::retelling(&draft.a.document, &draft.b.document, &whole, weak));
+    let options = CheckOptions { retelling, ..CheckOptions::default() };
+    let mut found = check::run(&sub_a, &sub_b, &alignment, glossary, &options);
     for f in &mut found {
         let all = if f.side == Side::A { &a_ids } else { &b_ids };
         f.sentence = all.get(f.sentence).copied().unwrap_or(f.sentence);

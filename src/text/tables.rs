@@ -1,6 +1,7 @@
 //! The language tables under `src/text/data/`, parsed once: month and weekday names
-//! (`calendar.tsv`), words for numbers (`number-words.tsv`) and Russian and Belarusian
-//! endings (`endings.tsv`). The files are compiled in; a test keeps them sorted, unique
+//! (`calendar.tsv`), words for numbers (`number-words.tsv`), Russian and Belarusian
+//! endings (`endings.tsv`) and the words that attribute a report to its source
+//! (`attribution.tsv`). The files are compiled in; a test keeps them sorted, unique
 //! and well formed.
 
 use super::data_lines;
@@ -12,6 +13,21 @@ pub const CALENDAR: &str = include_str!("data/calendar.tsv");
 pub const NUMBER_WORDS: &str = include_str!("data/number-words.tsv");
 /// `endings.tsv`.
 pub const ENDINGS: &str = include_str!("data/endings.tsv");
+/// `attribution.tsv`.
+pub const ATTRIBUTION: &str = include_str!("data/attribution.tsv");
+
+/// Whether a lower-case word attributes a report to the source named after it
+/// (`сообщает`, `передает`, `according`: `attribution.tsv`).
+pub fn is_attribution(word: &str) -> bool {
+    static TABLE: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        data_lines(ATTRIBUTION)
+            .map(|line| line.split_once('\t').map_or(line, |(form, _)| form))
+            .map(|form| form.strip_suffix('*').map_or((form, false), |f| (f, true)))
+            .collect()
+    });
+    table.iter().any(|&(form, prefix)| if prefix { word.starts_with(form) } else { word == form })
+}
 
 /// One row of `calendar.tsv`: a month (`m01`…`m12`) or weekday (`d1`…`d7`) in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,8 +176,12 @@ mod tests {
 
     /// The language data files of the whole crate, for the consistency test.
     fn all_files() -> Vec<(&'static str, &'static str)> {
-        let mut files =
-            vec![("calendar.tsv", CALENDAR), ("number-words.tsv", NUMBER_WORDS), ("endings.tsv", ENDINGS)];
+        let mut files = vec![
+            ("calendar.tsv", CALENDAR),
+            ("number-words.tsv", NUMBER_WORDS),
+            ("endings.tsv", ENDINGS),
+            ("attribution.tsv", ATTRIBUTION),
+        ];
         files.extend(crate::segment::rules::DATA_FILES.iter().copied());
         files
     }

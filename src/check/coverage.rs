@@ -97,12 +97,16 @@ fn unexplained(one: f64, many: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Evidence that a sentence is rendered on the other side: (anchors of the sentence
-/// found there, anchors not found). Anchors are quantities and glossary terms; `other`
-/// holds the annotations of the other side's sentences in the bead.
-fn evidence(sentence: &Annotation, other: &[&Annotation]) -> (usize, usize) {
+/// Evidence that a sentence (`text`, annotated `sentence`) is rendered on the other side:
+/// (anchors of the sentence found there, anchors not found). Anchors are quantities
+/// written with digits (a number written out, `the second thing`, is often rephrased) and
+/// glossary terms; `other` holds the annotations of the other side's sentences in the bead.
+fn evidence(text: &str, sentence: &Annotation, other: &[&Annotation]) -> (usize, usize) {
     let (mut found, mut missing) = (0, 0);
-    for q in &sentence.numbers {
+    let digits = |span: &std::ops::Range<usize>| {
+        text.get(span.clone()).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    };
+    for q in sentence.numbers.iter().filter(|q| digits(&q.span)) {
         let there = other.iter().flat_map(|o| &o.numbers).any(|t| t.value.compatible(&q.value));
         if there { found += 1 } else { missing += 1 }
     }
@@ -144,7 +148,7 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let lens: Vec<usize> = orig.iter().map(|&j| pair.orig_text(j).chars().count()).collect();
             let candidates = unexplained(en_len as f64 / ratio, &lens);
             let others: Vec<&Annotation> = en.iter().map(|&i| en_note(i)).collect();
-            let ev = |j: usize| evidence(orig_note(j), &others);
+            let ev = |j: usize| evidence(pair.orig_text(j), orig_note(j), &others);
             if let Some(j) = pick(&candidates, orig, ev) {
                 let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
                 f.message =
@@ -158,7 +162,7 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let lens: Vec<usize> = en.iter().map(|&i| pair.en_text(i).chars().count()).collect();
             let candidates = unexplained(orig_len as f64 * ratio, &lens);
             let others: Vec<&Annotation> = orig.iter().map(|&j| orig_note(j)).collect();
-            let ev = |i: usize| evidence(en_note(i), &others);
+            let ev = |i: usize| evidence(pair.en_text(i), en_note(i), &others);
             if let Some(i) = pick(&candidates, en, ev) {
                 let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
                 f.message =

@@ -601,4 +601,81 @@ mod tests {
         assert_eq!(checked.notes.len(), 1);
         assert!(!retelling(&en, &ru, &one_to_one(3), 0.5), "aligned with confidence: a translation");
     }
+
+    #[test]
+    fn numbers_written_out_compare_with_digits_and_words() {
+        let numbers = |en: &str, orig: &str, lang: Lang| -> Vec<(Severity, String)> {
+            let (en, orig) = (doc(Lang::en(), &[en]), doc(lang, &[orig]));
+            run(&en, &orig, &one_to_one(1), &Glossary::default(), &CheckOptions::default())
+                .into_iter()
+                .map(|f| (f.severity, f.found))
+                .collect()
+        };
+        assert_eq!(
+            numbers(
+                "He said six or seven regions would join.",
+                "Ён сказаў, што далучацца пяць або шэсць абласцей.",
+                Lang::be()
+            ),
+            [(Severity::Error, "seven".to_string())]
+        );
+        assert!(
+            numbers(
+                "More than five and a half million tons were harvested.",
+                "Намолочено более 5,5 млн т зерна.",
+                Lang::ru()
+            )
+            .is_empty()
+        );
+        assert!(
+            numbers(
+                "The 24 Hours programme reported it.",
+                "Об этом сообщила программа «24 часа».",
+                Lang::ru()
+            )
+            .is_empty()
+        );
+        assert!(
+            numbers("The programme reported it.", "Об этом сообщила программа «24 часа».", Lang::ru())
+                .is_empty()
+        );
+        assert!(
+            numbers("The G20 leaders and COVID-19.", "Лидеры стран и коронавирус.", Lang::ru()).is_empty()
+        );
+        assert!(
+            numbers("Twenty farms joined.", "Присоединились хозяйства.", Lang::ru()).is_empty(),
+            "written out alone"
+        );
+        assert_eq!(
+            numbers("The third stage starts now.", "Сейчас начинается второй этап.", Lang::ru()),
+            [(Severity::Error, "third".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_changed_date_is_an_error_even_in_a_short_sentence() {
+        let en = doc(Lang::en(), &["The two sides met on 4 May."]);
+        let mut ru = doc(Lang::ru(), &["Стороны встретились 5 мая."]);
+        // The segmenter may take a short sentence ending in a date for a date stamp.
+        ru.sentences[0].kind = crate::model::SentenceKind::Dateline;
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
+        assert_eq!(checks(&f), [(CheckKind::NumberMismatch, Severity::Error, 0, "4 May".to_string())]);
+        // A real stamp against text says nothing.
+        let mut en = doc(Lang::en(), &["Posted: 26.10.2024 17:05:00"]);
+        en.sentences[0].kind = crate::model::SentenceKind::Dateline;
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
+        assert!(f.iter().all(|f| f.severity < Severity::Error), "{f:?}");
+    }
+
+    #[test]
+    fn one_number_in_another_unit_is_an_error_one_amount_in_another_is_not() {
+        let en = doc(Lang::en(), &["The yield is higher than last year - 32 kg/ha."]);
+        let ru = doc(Lang::ru(), &["Средняя урожайность - 32 ц/га."]);
+        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
+        assert_eq!(checks(&f), [(CheckKind::NumberMismatch, Severity::Error, 0, "32 kg/ha".to_string())]);
+        assert_eq!(f[0].expected.as_deref(), Some("32 ц/га"));
+        let en = doc(Lang::en(), &["The plant made 5,000 kg of cheese."]);
+        let ru = doc(Lang::ru(), &["Завод произвел 5 т сыра."]);
+        assert!(run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default()).is_empty());
+    }
 }

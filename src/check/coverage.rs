@@ -51,17 +51,19 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
         if en.is_empty() {
             for &j in orig.iter().filter(|&&j| is_prose(pair, false, j)) {
                 let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
-                f.message =
-                    "this sentence of the original has no counterpart in the translation: was it left out?"
-                        .into();
+                f.message = format!(
+                    "this sentence of {} has no counterpart in {}: was it left out?",
+                    pair.orig_label, pair.en_label
+                );
                 out.push(f);
             }
         } else if orig.is_empty() {
             for &i in en.iter().filter(|&&i| is_prose(pair, true, i)) {
                 let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
-                f.message =
-                    "this sentence of the translation has no counterpart in the original: was it added?"
-                        .into();
+                f.message = format!(
+                    "this sentence of {} has no counterpart in {}: was it added?",
+                    pair.en_label, pair.orig_label
+                );
                 out.push(f);
             }
         }
@@ -151,10 +153,11 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let ev = |j: usize| evidence(pair.orig_text(j), orig_note(j), &others);
             if let Some(j) = pick(&candidates, orig, ev) {
                 let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
-                f.message =
-                    "this sentence of the original seems to have no counterpart: the translation of its \
-                             passage is much shorter and has none of its names or numbers"
-                        .to_string();
+                f.message = format!(
+                    "this sentence of {} seems to have no counterpart: {} of its passage is much shorter and \
+                     has none of its names or numbers",
+                    pair.orig_label, pair.en_label
+                );
                 out.push(f);
             }
         }
@@ -165,10 +168,11 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let ev = |i: usize| evidence(pair.en_text(i), en_note(i), &others);
             if let Some(i) = pick(&candidates, en, ev) {
                 let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
-                f.message =
-                    "this sentence of the translation seems to have no counterpart: its passage is much \
-                             longer than the original and has names or numbers the original lacks"
-                        .to_string();
+                f.message = format!(
+                    "this sentence of {} seems to have no counterpart: its passage is much longer than {} and \
+                     has names or numbers {} lacks",
+                    pair.en_label, pair.orig_label, pair.orig_label
+                );
                 out.push(f);
             }
         }

@@ -15,6 +15,7 @@ mod numbers;
 mod resolve;
 pub(crate) mod spelling;
 mod terms;
+mod versions;
 mod weak;
 
 use crate::annotate::{Annotation, annotate};
@@ -35,6 +36,9 @@ pub struct CheckOptions {
     /// Whether the two texts are retellings of one story rather than a translation
     /// ([`retelling`]); `None`: decide from the pair.
     pub retelling: Option<bool>,
+    /// Two English versions: the glossary entries their original names, when it is given
+    /// (it decides which version departs where they name different terms).
+    pub original_terms: Option<Vec<usize>>,
 }
 
 /// What a check run found, and what it has to tell its user besides.
@@ -68,16 +72,66 @@ pub(crate) struct Pair<'a> {
     pub en_notes: &'a [Annotation],
     /// Annotations of each original sentence.
     pub orig_notes: &'a [Annotation],
+    /// The two are English versions of one original: the "translation" is version A,
+    /// the "original" version B, the reference A is compared with.
+    pub versions: bool,
+    /// What messages call the translation side (`the translation`, `version A`).
+    pub en_label: &'static str,
+    /// What messages call the original side (`the original`, `version B`).
+    pub orig_label: &'static str,
+}
+
+/// Which document plays which part in a [`Pair`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Roles {
+    /// B is the translation (A the original).
+    pub b_is_translation: bool,
+    /// Two English versions.
+    pub versions: bool,
+    /// What messages call the translation side.
+    pub en_label: &'static str,
+    /// What messages call the original side.
+    pub orig_label: &'static str,
+}
+
+impl Roles {
+    /// The roles by language: the English side is the translation (A when both or
+    /// neither are); two English sides are versions A and B.
+    pub fn of(a: &Document, b: &Document) -> Roles {
+        let versions = a.lang == Lang::en() && b.lang == Lang::en();
+        let b_is_translation = b.lang == Lang::en() && a.lang != Lang::en();
+        if versions {
+            Roles { b_is_translation, versions, en_label: "version A", orig_label: "version B" }
+        } else {
+            Roles { b_is_translation, versions, en_label: "the translation", orig_label: "the original" }
+        }
+    }
+
+    /// Version B read as the translation of version A (for the checks of one text run on B).
+    pub fn b_as_version() -> Roles {
+        Roles { b_is_translation: true, versions: true, en_label: "version B", orig_label: "version A" }
+    }
 }
 
 impl<'a> Pair<'a> {
     fn new(
+        a: (&'a Document, &'a [Annotation]),
+        b: (&'a Document, &'a [Annotation]),
+        alignment: &'a Alignment,
+        glossary: &'a Glossary,
+    ) -> Self {
+        let roles = Roles::of(a.0, b.0);
+        Pair::with_roles(a, b, alignment, glossary, roles)
+    }
+
+    fn with_roles(
         (a, notes_a): (&'a Document, &'a [Annotation]),
         (b, notes_b): (&'a Document, &'a [Annotation]),
         alignment: &'a Alignment,
         glossary: &'a Glossary,
+        roles: Roles,
     ) -> Self {
-        let b_is_en = b.lang == Lang::en() && a.lang != Lang::en();
+        let b_is_en = roles.b_is_translation;
         let (en, orig, en_side, orig_side, en_notes, orig_notes) = if b_is_en {
             (b, a, Side::B, Side::A, notes_b, notes_a)
         } else {
@@ -102,7 +156,21 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_notes, orig_notes }
+        Pair {
+            en,
+            orig,
+            en_side,
+            orig_side,
+            beads,
+            en_bead,
+            orig_bead,
+            glossary,
+            en_notes,
+            orig_notes,
+            versions: roles.versions,
+            en_label: roles.en_label,
+            orig_label: roles.orig_label,
+        }
     }
 
     /// Glossary matches of translation sentence `i` (none unless the translation is English).
@@ -190,6 +258,7 @@ impl Default for CheckOptions {
             weak: crate::config::ConfidenceConfig::default().weak,
             original_is_mt: false,
             retelling: None,
+            original_terms: None,
         }
     }
 }
@@ -233,28 +302,100 @@ pub fn run_annotated(
     let mut notes = Vec::new();
     let mut out = Vec::new();
     if retelling {
-        notes.push(Note::warning(
-            "the two texts read as retellings of one story rather than a translation (fewer than half of the \
-             translation's sentences align with confidence): sentences and numbers on one side only are the \
-             writers' choices and are not reported; names of the original that the translation never gives are",
-        ));
+        notes.push(Note::warning(format!(
+            "the two texts read as retellings of one story rather than {} of {} (fewer than half of the \
+             sentences of {} align with confidence): sentences and numbers on one side only are the writers' \
+             choices and are not reported{}",
+            if pair.versions { "two versions" } else { "a translation" },
+            if pair.versions { "one original" } else { "the original" },
+            pair.en_label,
+            if pair.versions { "" } else { "; names of the original that the translation never gives are" },
+        )));
     } else {
         out.extend(coverage::check(&pair));
         out.extend(coverage::joined(&pair));
     }
     out.extend(terms::variants(&pair));
-    out.extend(if retelling { terms::never_named(&pair) } else { terms::missing(&pair) });
+    if !pair.versions {
+        out.extend(if retelling { terms::never_named(&pair) } else { terms::missing(&pair) });
+    }
     if options.original_is_mt {
         out.extend(terms::lost_in_mt(&pair));
     }
     out.extend(names::check(&pair));
     out.extend(case::check(&pair));
+    if pair.versions {
+        // The checks of one text, on version B too; then the names the two spell apart.
+        let b_pair = Pair::with_roles(a, b, alignment, glossary, Roles::b_as_version());
+        out.extend(terms::variants(&b_pair));
+        out.extend(names::check(&b_pair));
+        out.extend(case::check(&b_pair));
+        out.extend(versions::check(&pair, &b_pair, options.original_terms.as_deref()));
+    }
     out.extend(numbers::check(&pair, !retelling));
     let out = resolve::one_per_span(out);
     let (mut out, doubtful) = weak::set_aside(&pair, alignment, options.weak, retelling, out);
     out.extend(weak::check(&pair, alignment, &doubtful));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
     Checked { findings: group(out), notes }
+}
+
+/// The original two English versions translate, with each version aligned to it.
+pub struct Original<'a> {
+    /// The original and the annotations of its sentences.
+    pub doc: (&'a Document, &'a [Annotation]),
+    /// Version A aligned with the original (A's ids first).
+    pub a: &'a Alignment,
+    /// Version B aligned with the original (B's ids first).
+    pub b: &'a Alignment,
+}
+
+/// [`run_annotated`] for two English versions `a` and `b` of `original`: the version
+/// checks of A with B, each difference said to be a departure of the version the original
+/// does not back, and each version's numbers checked against the original.
+pub fn run_versions(
+    a: (&Document, &[Annotation]),
+    b: (&Document, &[Annotation]),
+    alignment: &Alignment,
+    original: &Original<'_>,
+    glossary: &Glossary,
+    options: &CheckOptions,
+) -> Checked {
+    let named: Vec<usize> = original.doc.1.iter().flat_map(|n| n.terms.iter().map(|m| m.entry)).collect();
+    let options = CheckOptions { original_terms: Some(named), ..options.clone() };
+    let checked = run_annotated(a, b, alignment, glossary, &options);
+    let pair = Pair::new(a, b, alignment, glossary);
+    let mut out = ungroup(&checked.findings);
+    versions::attribute(&mut out, &pair, original);
+    for (doc, side, label, aligned) in
+        [(a, Side::A, "version A", original.a), (b, Side::B, "version B", original.b)]
+    {
+        let roles =
+            Roles { b_is_translation: false, versions: false, en_label: label, orig_label: "the original" };
+        let against = Pair::with_roles(doc, original.doc, aligned, glossary, roles);
+        for mut f in numbers::check(&against, false) {
+            // A bead the aligner doubts compares nothing (see `weak`).
+            if f.bead.and_then(|k| aligned.beads.get(k)).is_none_or(|bd| bd.score < options.weak) {
+                continue;
+            }
+            f.side = side;
+            f.bead =
+                if side == Side::A { pair.en_bead.get(f.sentence) } else { pair.orig_bead.get(f.sentence) }
+                    .copied()
+                    .flatten();
+            let known = out.iter().any(|g| {
+                g.side == f.side
+                    && g.sentence == f.sentence
+                    && g.check == f.check
+                    && matches!((&g.span, &f.span), (Some(x), Some(y)) if x.start < y.end && y.start < x.end)
+            });
+            if !known {
+                out.push(f);
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
+    Checked { findings: group(out), notes: checked.notes }
 }
 
 #[cfg(test)]
@@ -677,5 +818,100 @@ mod tests {
         let en = doc(Lang::en(), &["The plant made 5,000 kg of cheese."]);
         let ru = doc(Lang::ru(), &["Завод произвел 5 т сыра."]);
         assert!(run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn two_english_versions_get_version_names_numbers_and_sentences_of_one() {
+        let a = doc(
+            Lang::en(),
+            &[
+                "Alexander Lukashenko met farmers in Gomel, according to BELTA.",
+                "The harvest reached 5.5 million tonnes.",
+                "Alexander Lukashenko praised them.",
+            ],
+        );
+        let b = doc(
+            Lang::en(),
+            &[
+                "Aleksandr Lukashenko met farmers in Gomel, BelTA reports.",
+                "The harvest reached 5.7 million tonnes.",
+                "He thanked the machine operators.",
+                "Aleksandr Lukashenko praised them.",
+            ],
+        );
+        let al = Alignment {
+            beads: vec![
+                Bead::new(vec![0], vec![0], 0.9),
+                Bead::new(vec![1], vec![1], 0.9),
+                Bead::new(vec![], vec![2], 0.9),
+                Bead::new(vec![2], vec![3], 0.9),
+            ],
+        };
+        let f = run(&a, &b, &al, &Glossary::builtin(), &CheckOptions::default());
+        let got: Vec<(CheckKind, Side, Vec<usize>, String, Option<String>)> = f
+            .iter()
+            .map(|f| {
+                (
+                    f.check,
+                    f.side,
+                    f.places().iter().map(|o| o.sentence).collect(),
+                    f.found.clone(),
+                    f.expected.clone(),
+                )
+            })
+            .collect();
+        let row = |c, s, at: &[usize], found: &str, expected: Option<&str>| {
+            (c, s, at.to_vec(), found.to_string(), expected.map(String::from))
+        };
+        assert_eq!(
+            got,
+            [
+                row(CheckKind::VersionName, Side::A, &[0, 2], "Alexander", Some("Aleksandr")),
+                row(CheckKind::VersionName, Side::A, &[0], "BELTA", Some("BelTA")),
+                row(CheckKind::NumberMismatch, Side::A, &[1], "5.5 million", Some("5700000")),
+                row(CheckKind::Omission, Side::B, &[2], "He thanked the machine operators.", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_the_original_the_version_that_departs_is_named() {
+        let a =
+            doc(Lang::en(), &["The yield is 32 kg/ha.", "Exports grew by 7%.", "Farmers worked at night."]);
+        let b = doc(Lang::en(), &["The average yield was 32 centners per hectare.", "Exports grew by 5%."]);
+        let o = doc(
+            Lang::ru(),
+            &["Средняя урожайность - 32 ц/га.", "Экспорт вырос на 5%.", "Аграрии работали и ночью."],
+        );
+        let glossary = Glossary::builtin();
+        let (na, nb, no) = (annotate(&a, &glossary), annotate(&b, &glossary), annotate(&o, &glossary));
+        let ab = Alignment {
+            beads: vec![
+                Bead::new(vec![0], vec![0], 0.9),
+                Bead::new(vec![1], vec![1], 0.9),
+                Bead::new(vec![2], vec![], 0.9),
+            ],
+        };
+        let (ao, bo) = (one_to_one(3), one_to_one(2));
+        let original = Original { doc: (&o, &no), a: &ao, b: &bo };
+        let checked = run_versions((&a, &na), (&b, &nb), &ab, &original, &glossary, &CheckOptions::default());
+        let got: Vec<(CheckKind, Side, usize, &str)> =
+            checked.findings.iter().map(|f| (f.check, f.side, f.sentence, f.found.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (CheckKind::NumberMismatch, Side::A, 0, "32 kg/ha"),
+                (CheckKind::NumberMismatch, Side::A, 1, "7%"),
+                (CheckKind::Omission, Side::A, 2, "Farmers worked at night."),
+            ]
+        );
+        for f in &checked.findings[..2] {
+            assert!(f.message.contains("version A departs"), "{}", f.message);
+        }
+        assert!(
+            checked.findings[2].message.contains("version B leaves it out"),
+            "{}",
+            checked.findings[2].message
+        );
     }
 }

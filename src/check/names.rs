@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// A capitalised Latin word that may be a name.
-fn is_name(word: &str, initial: bool) -> bool {
+pub(super) fn is_name(word: &str, initial: bool) -> bool {
     let first_ok = word.chars().next().is_some_and(|c| c.is_uppercase() && !is_cyrillic(c));
     first_ok
         && word.chars().all(|c| !is_cyrillic(c) && c.is_alphabetic())
@@ -310,7 +310,7 @@ fn house_spelling(names: &Names, group: &[usize], pair: &Pair<'_>) -> Option<Str
 /// it in the form a `glossary-variant` finding expects in a rejected one
 /// (`Aleksandr` in `Aleksandr Lukashenko` → `Alexander` under `--profile ap`); `None`
 /// outside glossary terms.
-fn house_word(pair: &Pair<'_>, i: usize, span: &Range<usize>, surface: &str) -> Option<String> {
+pub(super) fn house_word(pair: &Pair<'_>, i: usize, span: &Range<usize>, surface: &str) -> Option<String> {
     let m = pair.en_terms(i).iter().find(|m| m.span.start <= span.start && span.end <= m.span.end)?;
     if m.form != FormKind::Variant {
         return Some(surface.to_string());

@@ -254,14 +254,16 @@ fn changed(pair: &Pair<'_>, o: &Found, e: &Found) -> Finding {
     let unit = e.value == o.value;
     f.message = if unit {
         format!(
-            "the original says '{}' but the translation says '{}': the same number in another unit",
-            o.with_unit, e.with_unit
+            "{} says '{}' but {} says '{}': the same number in another unit",
+            pair.orig_label, o.with_unit, pair.en_label, e.with_unit
         )
     } else {
         format!(
-            "the original says '{}' ({}) but the translation says '{}' ({})",
+            "{} says '{}' ({}) but {} says '{}' ({})",
+            pair.orig_label,
             o.text,
             o.value.display(),
+            pair.en_label,
             e.text,
             e.value.display()
         )
@@ -281,9 +283,9 @@ fn alone(pair: &Pair<'_>, q: &Found, side: Side) -> Finding {
         pair.orig_finding(CheckKind::NumberMismatch, Severity::Warning, q.sentence, &q.text)
     };
     f.message = if side == pair.en_side {
-        format!("'{}' ({}) is in the translation but not in the original", q.text, q.value.display())
+        format!("'{}' ({}) is in {} but not in {}", q.text, q.value.display(), pair.en_label, pair.orig_label)
     } else {
-        format!("'{}' ({}) is in the original but not in the translation", q.text, q.value.display())
+        format!("'{}' ({}) is in {} but not in {}", q.text, q.value.display(), pair.orig_label, pair.en_label)
     };
     f.span = Some(q.span.clone());
     f

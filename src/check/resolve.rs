@@ -3,8 +3,9 @@
 //! finding already explains are dropped, and repeats of one spelling problem become one
 //! finding with all its `occurrences`.
 //!
-//! Specificity, most specific first: `glossary-variant` (the glossary names the house
-//! form), `version-name`, `name-inconsistent`, then the others; between two findings of one
+//! Specificity, most specific first: `version-name` (two versions spell a name apart,
+//! which also says which one departs), `glossary-variant` (the glossary names the house
+//! form), `name-inconsistent`, then the others; between two findings of one
 //! check the longer span wins, except for `name-inconsistent`, where the shorter phrase
 //! is the one that differs (`Novgorod region` rather than `Novgorod region governor`).
 //! A `glossary-missing` or
@@ -20,8 +21,8 @@ use std::collections::HashMap;
 /// Rank of a check when two findings claim one span: lower wins.
 fn rank(check: CheckKind) -> u8 {
     match check {
-        CheckKind::GlossaryVariant => 0,
-        CheckKind::VersionName => 1,
+        CheckKind::VersionName => 0,
+        CheckKind::GlossaryVariant => 1,
         CheckKind::NameInconsistent => 2,
         CheckKind::NumberMismatch => 3,
         CheckKind::GlossaryMissing => 4,

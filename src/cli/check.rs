@@ -20,6 +20,10 @@ pub struct CheckCmd {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// With two English versions (A and B): the Russian or Belarusian original both
+    /// translate; each version is aligned to it and the findings say which one departs.
+    #[arg(long, value_name = "FILE")]
+    pub original: Option<PathBuf>,
     #[command(flatten)]
     pub out: OutputOpts,
 }
@@ -47,7 +51,10 @@ impl FailOn {
 
 /// Runs `sverka check`.
 pub fn run(cmd: &CheckCmd, config: &sverka::config::Config) -> anyhow::Result<Outcome> {
-    let report = pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, true)?;
+    let report = match &cmd.original {
+        Some(original) => pipeline::run_versions(&cmd.a, cmd.b.as_deref(), original, &cmd.align, config)?,
+        None => pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, true)?,
+    };
     let render_options = cmd.out.render_options();
     let text = match cmd.out.format {
         Format::Text => report::render_findings(&report, &render_options),

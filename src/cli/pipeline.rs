@@ -71,6 +71,50 @@ pub fn run(
     Ok(report)
 }
 
+/// `check A B --original FILE`: two English versions checked against each other and
+/// against the original they translate.
+pub fn run_versions(
+    a_path: &Path,
+    b_path: Option<&Path>,
+    original: &Path,
+    opts: &AlignOpts,
+    config: &Config,
+) -> anyhow::Result<Report> {
+    let Some(b_path) = b_path else { bail!("--original compares two English versions: give both A and B") };
+    if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() || opts.to.is_some() {
+        bail!("--original aligns the three texts by themselves: drop --mt, --mt-file, --embed-url and --to");
+    }
+    let (lang_a, lang_b) = parse_langs(opts.langs.as_deref())?;
+    let config = with_options(config.clone(), opts);
+    let glossary = load_glossary(&opts.glossary)?;
+    glossary.with_profile(config.check.profile.as_deref())?;
+    let presegmented = config.segment.presegmented;
+    let a = load_document(a_path, lang_a, presegmented, opts.input_format)?;
+    let b = load_document(b_path, lang_b, presegmented, opts.input_format)?;
+    if a.lang != Lang::en() || b.lang != Lang::en() {
+        bail!(
+            "--original is for two English versions of one original, but A is '{}' and B is '{}' (give --langs en,en \
+             if they are English)",
+            a.lang,
+            b.lang
+        );
+    }
+    let o = load_document(original, None, presegmented, opts.input_format)?;
+    if o.lang == Lang::en() {
+        bail!(
+            "{}: the original is English too; --original takes the Russian or Belarusian text both versions translate",
+            original.display()
+        );
+    }
+    let mut builder = Engine::builder(config).glossary(glossary);
+    if let Some(path) = &opts.dict {
+        builder = builder.dictionary(load_dict(path)?);
+    }
+    let report = builder.build()?.run_versions(&a, &b, &o);
+    print_notes(&report.notes);
+    Ok(report)
+}
+
 /// The notes of a run on stderr: `sverka: warning: …` for warnings, `sverka: …` else.
 pub fn print_notes(notes: &[sverka::model::Note]) {
     for note in notes {

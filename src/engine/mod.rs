@@ -156,6 +156,39 @@ impl Engine {
         Ok(report)
     }
 
+    /// Aligns two English versions `a` and `b` of one `original` with each other and each
+    /// with the original, and checks them ([`check::run_versions`]): the report is A
+    /// against B, and its findings say which version departs from the original. Outside
+    /// evidence (MT, embeddings) is not used here.
+    pub fn run_versions(&self, a: &Document, b: &Document, original: &Document) -> Report {
+        let ((notes_a, notes_b), notes_o) = rayon::join(
+            || rayon::join(|| annotate(a, &self.glossary), || annotate(b, &self.glossary)),
+            || annotate(original, &self.glossary),
+        );
+        let (va, vb, vo) = ((a, notes_a.as_slice()), (b, notes_b.as_slice()), (original, notes_o.as_slice()));
+        let ab = self.align(va, vb, None);
+        let (ao, bo) = rayon::join(|| self.align(va, vo, None), || self.align(vb, vo, None));
+        let options = CheckOptions { weak: self.config.confidence.weak, ..CheckOptions::default() };
+        let with = check::Original { doc: vo, a: &ao, b: &bo };
+        let checked = check::run_versions(va, vb, &ab, &with, &self.glossary, &options);
+        let mut report = report(a, b, None, ab, checked.findings);
+        let aligned = |al: &Alignment| {
+            al.beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()).map(|b| b.a.len()).sum::<usize>()
+        };
+        report.notes.push(crate::model::Note::info(format!(
+            "compared with the original ({}, {} sentences): {} of {} sentences of version A and {} of {} of version B \
+             align with it",
+            original.lang,
+            original.len(),
+            aligned(&ao),
+            a.len(),
+            aligned(&bo),
+            b.len()
+        )));
+        report.notes.extend(checked.notes);
+        report
+    }
+
     /// Aligns `a` with its own machine translation into `to` (B is made from A, one
     /// sentence per sentence, aligned 1-1) and, when asked, checks it: a glossary name of
     /// A that the translation renders in none of its forms is then reported.
@@ -197,7 +230,8 @@ impl Engine {
         alignment: &Alignment,
         original_is_mt: bool,
     ) -> check::Checked {
-        let options = CheckOptions { weak: self.config.confidence.weak, original_is_mt, retelling: None };
+        let options =
+            CheckOptions { weak: self.config.confidence.weak, original_is_mt, ..CheckOptions::default() };
         check::run_annotated(a, b, alignment, &self.glossary, &options)
     }
 }

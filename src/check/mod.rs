@@ -848,7 +848,8 @@ mod tests {
             ],
         };
         let f = run(&a, &b, &al, &Glossary::builtin(), &CheckOptions::default());
-        let got: Vec<(CheckKind, Side, Vec<usize>, String, Option<String>)> = f
+        type Row = (CheckKind, Side, Vec<usize>, String, Option<String>);
+        let got: Vec<Row> = f
             .iter()
             .map(|f| {
                 (

@@ -150,7 +150,7 @@ pub(super) fn written(s: &Scanner<'_>, i: usize) -> Option<(Option<Raw>, usize)>
                 let p = place(n);
                 let fits = match last_place {
                     None => !any || scaled,
-                    Some(lp) => p < lp && !(lp == 1) && !(lp == 2 && p != 0),
+                    Some(lp) => p < lp && lp != 1 && !(lp == 2 && p != 0),
                 };
                 if !fits || ordinal {
                     break;

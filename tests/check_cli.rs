@@ -258,3 +258,77 @@ fn spellings_expect_the_house_spelling_of_the_profile_with_one_finding_a_span() 
         }
     }
 }
+
+#[test]
+fn runs_that_cannot_mean_anything_say_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let en = write(dir.path(), "en.txt", "Lukashenko arrived in Minsk on 5 May with two ministers.\n");
+    let ru = write(dir.path(), "ru.txt", "Лукашенко прибыл в Минск 5 мая с двумя министрами.\n");
+    let ru2 = write(dir.path(), "ru2.txt", "Лукашенко прибыл в Минск 5 мая с двумя министрами.\n");
+    let be = write(dir.path(), "be.txt", "Лукашэнка прыбыў у Мінск 5 мая з двума міністрамі.\n");
+    let path = |p: &PathBuf| p.display().to_string();
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).to_string();
+    // --langs swapped: exit 2 naming the fix.
+    let out = check(&[&path(&en), &path(&ru), "--langs", "ru,en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("swapped (--langs en,ru)"), "{}", stderr(&out));
+    // Latin letters said to be Russian on one side.
+    let out = check(&[&path(&en), &path(&ru), "--langs", "ru,ru"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // Both Russian, detected: nothing to check.
+    let out = check(&[&path(&ru), &path(&ru2)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("both read as 'ru'"), "{}", stderr(&out));
+    // Neither English: a warning, and the run goes on.
+    let out = check(&[&path(&ru), &path(&be)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("sverka: warning: neither A ('ru') nor B ('be') is English"),
+        "{}",
+        stderr(&out)
+    );
+    // A format that cannot carry findings: a warning; the exit code still by findings.
+    let changed =
+        write(dir.path(), "changed.txt", "Lukashenko arrived in Minsk on 6 May with two ministers.\n");
+    let out = check(&[&path(&changed), &path(&ru), "--format", "tsv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--format tsv cannot carry findings"), "{}", stderr(&out));
+    let out = check(&[&path(&changed), &path(&ru), "--format", "json"]);
+    assert!(!stderr(&out).contains("cannot carry"));
+}
+
+#[test]
+fn two_english_versions_are_compared_and_the_original_says_which_departs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Alexander Lukashenko heard a report on the harvest.\n\nThe yield is 32 kg/ha.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Aleksandr Lukashenko heard a report on the harvest.\n\nThe average yield was 32 centners per hectare.\n",
+    );
+    let o = write(
+        dir.path(),
+        "o.txt",
+        "Александр Лукашенко заслушал доклад об уборке урожая.\n\nСредняя урожайность - 32 ц/га.\n",
+    );
+    let path = |p: &PathBuf| p.display().to_string();
+    let out = check(&[&path(&a), &path(&b), "--langs", "en,en", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let f = findings(&out);
+    assert!(
+        f.iter().any(|f| f["check"] == "version-name" && f["found"] == "Alexander" && f["side"] == "a"),
+        "{f:?}"
+    );
+    let out = check(&[&path(&a), &path(&b), "--langs", "en,en", "--original", &path(&o), "--format", "json"]);
+    let f = findings(&out);
+    let unit = f.iter().find(|f| f["check"] == "number-mismatch").expect("the unit");
+    assert_eq!((unit["side"].as_str(), unit["found"].as_str()), (Some("a"), Some("32 kg/ha")));
+    assert!(unit["message"].as_str().unwrap_or_default().contains("version A departs"), "{unit}");
+    // --original needs two English versions.
+    let out = check(&[&path(&a), &path(&o), "--original", &path(&o)]);
+    assert_eq!(out.status.code(), Some(2));
+}

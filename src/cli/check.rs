@@ -40,7 +40,8 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn severity(self) -> Severity {
+    /// The lowest severity that fails.
+    pub fn severity(self) -> Severity {
         match self {
             FailOn::Info => Severity::Info,
             FailOn::Warning => Severity::Warning,
@@ -53,8 +54,15 @@ impl FailOn {
 pub fn run(cmd: &CheckCmd, config: &sverka::config::Config) -> anyhow::Result<Outcome> {
     let report = match &cmd.original {
         Some(original) => pipeline::run_versions(&cmd.a, cmd.b.as_deref(), original, &cmd.align, config)?,
-        None => pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, true)?,
+        None => pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, pipeline::Purpose::Check)?,
     };
+    if !super::align::shows_findings(cmd.out.format) {
+        eprintln!(
+            "sverka: warning: --format {} cannot carry findings: they are not in the output (the exit code still \
+             says whether there are any); use text, html or json to see them",
+            cmd.out.format.name()
+        );
+    }
     let render_options = cmd.out.render_options();
     let text = match cmd.out.format {
         Format::Text => report::render_findings(&report, &render_options),

@@ -1,4 +1,5 @@
 //! Tests of the checks on small hand-made pairs, one behaviour each.
+
 use super::*;
 use crate::model::{Bead, Sentence};
 

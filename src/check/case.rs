@@ -19,7 +19,7 @@ use super::Pair;
 use crate::glossary::FormKind;
 use crate::model::{CheckKind, Finding, SentenceKind, Severity};
 use crate::text::{Word, words};
-use std::collections::{HashMap, HashSet};
+use crate::text::{FastMap, FastSet};
 use std::ops::Range;
 
 /// Words that may stand inside a name phrase but not at its ends.
@@ -101,6 +101,11 @@ fn phrases_at(text: &str, ws: &[(Word, bool)], k: usize) -> Vec<(String, Range<u
     if CONNECTORS.contains(&first.norm.as_str()) || !letters(first_text) || all_caps(first_text) {
         return out;
     }
+    // A name phrase starts with a capital (or at the sentence's start): `deputy prime
+    // minister Leonid` is never one, so no phrase is read from a word in lower case.
+    if !first.capital {
+        return out;
+    }
     let mut key = first.norm.clone();
     let mut shapes = vec![shape(first, ws[k].1)];
     for n in 1..LONGEST {
@@ -134,7 +139,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     }
     let sentences: Vec<Vec<(Word, bool)>> = (0..pair.en.len()).map(|i| readable(pair, i)).collect();
     // Keys with a capital where the sentence does not put one.
-    let mut named: HashSet<String> = HashSet::new();
+    let mut named: FastSet<String> = FastSet::default();
     for (i, ws) in sentences.iter().enumerate() {
         let text = pair.en_text(i);
         for k in 0..ws.len() {
@@ -145,7 +150,7 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
             }
         }
     }
-    let mut places: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut places: FastMap<String, Vec<Occurrence>> = FastMap::default();
     let mut order: Vec<String> = Vec::new();
     for (i, ws) in sentences.iter().enumerate() {
         let text = pair.en_text(i);

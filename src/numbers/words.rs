@@ -23,11 +23,7 @@ pub(super) fn month_name(m: u8) -> String {
 /// The month a word (lower case) names in English, Russian or Belarusian, in any of its
 /// date forms (`text/data/calendar.tsv`).
 pub(super) fn month_of(word: &str) -> Option<u8> {
-    tables::calendar()
-        .iter()
-        .filter(|c| matches!(c.lang, "en" | "ru" | "be"))
-        .find(|c| c.forms.contains(&word))
-        .and_then(tables::CalendarName::month)
+    tables::month_form(word)
 }
 
 /// Power of ten of a scale word (`тыс.` 3, `million` 6, `млрд` 9), if it is one.
@@ -102,7 +98,7 @@ fn place(n: f64) -> u8 {
 /// The number word at `i`, if any, of one of `kinds` (first kind first).
 fn word_of(s: &Scanner<'_>, i: usize, kinds: &[NumberWordKind]) -> Option<(NumberWord, usize)> {
     let (w, end) = s.word(i)?;
-    kinds.iter().find_map(|&k| tables::number_word(&w, k)).map(|nw| (nw, end))
+    tables::number_word_of(&w, kinds).map(|nw| (nw, end))
 }
 
 /// The start of the next word after `end` across spaces (and a hyphen when `hyphen`).

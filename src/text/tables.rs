@@ -89,6 +89,24 @@ impl CalendarName {
     }
 }
 
+/// The month a lower-case word names in English, Russian or Belarusian, in any of its date
+/// forms (`october`, `октября`, `кастрычніка`).
+pub fn month_form(word: &str) -> Option<u8> {
+    static TABLE: OnceLock<super::FastMap<&'static str, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut map = super::FastMap::default();
+        for c in calendar().iter().filter(|c| matches!(c.lang, "en" | "ru" | "be")) {
+            if let Some(m) = c.month() {
+                for form in &c.forms {
+                    map.entry(*form).or_insert(m);
+                }
+            }
+        }
+        map
+    });
+    table.get(word).copied()
+}
+
 /// The rows of `calendar.tsv`.
 pub fn calendar() -> &'static [CalendarName] {
     static TABLE: OnceLock<Vec<CalendarName>> = OnceLock::new();
@@ -157,13 +175,13 @@ impl NumberWord {
     }
     /// Whether `word` (lower case) is this form.
     fn matches(&self, word: &str) -> bool {
+        let Some(rest) = word.strip_prefix(self.form) else { return false };
         if self.prefix {
-            return word.starts_with(self.form);
+            return true;
         }
         if !self.declined {
-            return word == self.form;
+            return rest.is_empty();
         }
-        let Some(rest) = word.strip_prefix(self.form) else { return false };
         let rest = rest.replace('ё', "е");
         endings().iter().any(|e| e.ending == rest && if self.lang == "be" { e.be } else { e.ru })
     }
@@ -177,14 +195,15 @@ pub fn number_words() -> &'static [NumberWord] {
 /// The forms by exact spelling, and those with a `*` or `~` (matched by their stem).
 struct NumberIndex {
     all: Vec<NumberWord>,
-    exact: std::collections::HashMap<&'static str, Vec<NumberWord>>,
-    stems: Vec<NumberWord>,
+    exact: super::FastMap<&'static str, Vec<NumberWord>>,
+    /// Stems by their first letter.
+    stems: super::FastMap<char, Vec<NumberWord>>,
 }
 
 fn number_index() -> &'static NumberIndex {
     static TABLE: OnceLock<NumberIndex> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut index = NumberIndex { all: Vec::new(), exact: Default::default(), stems: Vec::new() };
+        let mut index = NumberIndex { all: Vec::new(), exact: Default::default(), stems: Default::default() };
         for line in data_lines(NUMBER_WORDS) {
             let cells: Vec<&'static str> = line.split('\t').collect();
             let [kind, value, lang, forms] = cells[..] else { continue };
@@ -206,7 +225,8 @@ fn number_index() -> &'static NumberIndex {
                 let word = NumberWord { kind, value, lang, form, prefix, declined };
                 index.all.push(word);
                 if prefix || declined {
-                    index.stems.push(word);
+                    let first = form.chars().next().unwrap_or(' ');
+                    index.stems.entry(first).or_default().push(word);
                 } else {
                     index.exact.entry(form).or_default().push(word);
                 }
@@ -219,11 +239,24 @@ fn number_index() -> &'static NumberIndex {
 /// The number word `word` (lower case) is, if any, of the given kind: an exact form
 /// first, then a stem (`миллион*`, `перв~`).
 pub fn number_word(word: &str, kind: NumberWordKind) -> Option<NumberWord> {
+    number_word_of(word, &[kind])
+}
+
+/// The number word `word` (lower case) is, of the first of `kinds` it is one of: exact
+/// forms first, then stems.
+pub fn number_word_of(word: &str, kinds: &[NumberWordKind]) -> Option<NumberWord> {
     let index = number_index();
-    if let Some(w) = index.exact.get(word).and_then(|list| list.iter().find(|w| w.kind == kind)) {
-        return Some(*w);
+    let exact = index.exact.get(word);
+    let stems = word.chars().next().and_then(|c| index.stems.get(&c));
+    if exact.is_none() && stems.is_none() {
+        return None;
     }
-    index.stems.iter().filter(|w| w.kind == kind).find(|w| w.matches(word)).copied()
+    kinds.iter().find_map(|&kind| {
+        exact
+            .and_then(|list| list.iter().find(|w| w.kind == kind))
+            .or_else(|| stems.and_then(|list| list.iter().find(|w| w.kind == kind && w.matches(word))))
+            .copied()
+    })
 }
 
 /// What cross-script name matching does with an ending (`endings.tsv`, column `names`).

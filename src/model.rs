@@ -304,6 +304,10 @@ pub struct Finding {
     /// it is what keeps two findings off one span).
     #[serde(skip)]
     pub span: Option<Range<usize>>,
+    /// The glossary entry (an index into the run's glossary) the finding is about, when it
+    /// is about one: repeats of one term are one problem. Not serialized.
+    #[serde(skip)]
+    pub term: Option<usize>,
 }
 
 /// One place of a finding that occurs more than once.
@@ -332,6 +336,7 @@ impl Finding {
             message: String::new(),
             occurrences: Vec::new(),
             span: None,
+            term: None,
         }
     }
 

@@ -224,6 +224,7 @@ fn synthetic(n: usize) -> Report {
                 message: "the number differs from the original".into(),
                 occurrences: Vec::new(),
                 span: None,
+                term: None,
             });
         }
     }

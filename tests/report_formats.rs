@@ -141,6 +141,7 @@ fn nasty() -> Report {
         message: format!("message {NASTY}"),
         occurrences: Vec::new(),
         span: None,
+        term: None,
     };
     Report::new(
         side(Lang::en(), &[&a, "Only in A."]),

@@ -18,8 +18,8 @@
 use super::Pair;
 use crate::glossary::FormKind;
 use crate::model::{CheckKind, Finding, SentenceKind, Severity};
-use crate::text::{Word, words};
 use crate::text::{FastMap, FastSet};
+use crate::text::{Word, words};
 use std::ops::Range;
 
 /// Words that may stand inside a name phrase but not at its ends.

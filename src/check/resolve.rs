@@ -13,7 +13,8 @@
 //! omission or addition. Spelling findings (`glossary-variant`, `name-inconsistent`,
 //! `version-name`) with the same check, side and expected form are one fix ("write
 //! Aleksandr throughout"), so they are one finding whose `occurrences` list every place;
-//! so are `glossary-missing` findings of one term ("render Ivan Krupko").
+//! so are the findings of one glossary term (`Zelenskyy` and `Volodymyr Zelenskyy` under a
+//! profile that wants `Zelensky`; `Ivan Krupko` left out twice).
 
 use crate::model::{CheckKind, Finding, Occurrence, Severity, Side};
 use std::collections::HashMap;
@@ -100,12 +101,18 @@ pub(crate) fn one_per_span(findings: Vec<Finding>) -> Vec<Finding> {
 pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut index: HashMap<(CheckKind, Side, Option<String>), usize> = HashMap::new();
+    // One glossary term is one problem, whatever form each place asks for (`Zelenskyy` and
+    // `Volodymyr Zelenskyy` → `Zelensky`); other spellings group by the form expected.
+    let key = |f: &Finding| match f.term {
+        Some(term) => (f.check, f.side, Some(format!("term {term}"))),
+        None => (f.check, f.side, f.expected.clone()),
+    };
     for f in findings {
         if !is_spelling(f.check) {
             out.push(f);
             continue;
         }
-        let key = (f.check, f.side, f.expected.clone());
+        let key = key(&f);
         match index.get(&key) {
             Some(&k) => {
                 let first = &mut out[k];

@@ -28,6 +28,7 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
             f.message = format!("'{found}' is not the house spelling: write '{expected}'{}", source(entry));
             f.expected = Some(expected);
             f.span = Some(m.span.clone());
+            f.term = Some(m.entry);
             out.push(f);
         }
     }
@@ -106,6 +107,7 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
                 );
                 f.expected = Some(entry.en.clone());
                 f.span = Some(span.clone());
+                f.term = Some(e);
                 out.push(f);
             }
         }
@@ -140,6 +142,7 @@ pub(crate) fn never_named(pair: &Pair<'_>) -> Vec<Finding> {
             );
             f.expected = Some(entry.en.clone());
             f.span = Some(span.clone());
+            f.term = Some(e);
             out.push(f);
         }
     }

@@ -138,6 +138,7 @@ mod tests {
             message: "use the house spelling".into(),
             occurrences: Vec::new(),
             span: None,
+            term: None,
         };
         Report::new(
             side(Lang::en(), &["Lukashenko met Putin."]),

@@ -130,6 +130,7 @@ mod tests {
             message: "m".into(),
             occurrences: Vec::new(),
             span: None,
+            term: None,
         }
     }
 

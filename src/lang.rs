@@ -68,7 +68,7 @@ pub fn detect(text: &str, candidates: &[Lang]) -> Option<Lang> {
 }
 
 /// The language `text` is written in when it contradicts `given` beyond doubt: a text in
-/// Latin letters said to be in a Cyrillic language or the other way round, or a Cyrillic
+/// Latin letters (four in five) said to be in a Cyrillic language or the other way round, or a Cyrillic
 /// text whose letters fit one other language only (`ў` and `і` with no `и`, `щ`, `ъ` said
 /// to be Russian). `None` when the text may be in `given` (or has no letters).
 pub fn contradicts(given: &Lang, text: &str) -> Option<Lang> {
@@ -77,7 +77,14 @@ pub fn contradicts(given: &Lang, text: &str) -> Option<Lang> {
         return None;
     }
     let cyrillic_text = letters.cyrillic > letters.other;
-    if cyrillic_text != given.is_cyrillic() {
+    // Beyond doubt: four in five letters in the other script (a Russian text quoting
+    // English names and addresses stays Russian).
+    let (theirs, ours) = if given.is_cyrillic() {
+        (letters.other, letters.cyrillic)
+    } else {
+        (letters.cyrillic, letters.other)
+    };
+    if theirs >= 4 * ours {
         return detect(text, &[]);
     }
     let known = [Lang::ru(), Lang::be(), Lang::uk()];

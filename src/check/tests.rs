@@ -500,3 +500,35 @@ fn with_the_original_the_version_that_departs_is_named() {
         checked.findings[2].message
     );
 }
+
+#[test]
+fn a_title_before_a_name_takes_capitals_the_same_title_elsewhere_does_not() {
+    let names = |lines: &[&str]| -> Vec<(usize, String)> {
+        let en = doc(Lang::en(), lines);
+        let ru_lines: Vec<&str> = lines.iter().map(|_| "Текст.").collect();
+        let ru = doc(Lang::ru(), &ru_lines);
+        run(&en, &ru, &one_to_one(lines.len()), &Glossary::builtin(), &CheckOptions::default())
+            .into_iter()
+            .filter(|f| f.check == CheckKind::NameInconsistent)
+            .map(|f| (f.sentence, f.found))
+            .collect()
+    };
+    // Correct style: capitals before the name, lower case elsewhere.
+    assert_eq!(
+        names(&[
+            "On December 6, Ukrainian President Volodymyr Zelenskyy spoke.",
+            "Polls showed that the Ukrainian president's popularity fell.",
+            "The Turkish president met Turkish President Erdogan's aides.",
+        ]),
+        []
+    );
+    // A title half capitalised away from the name.
+    assert_eq!(
+        names(&[
+            "Lukashenko heard a report from Prime Minister Aleksandr Turchin.",
+            "Prime Minister Aleksandr Turchin spoke of Kazakhstan.",
+            "The Prime minister also reported on other issues.",
+        ]),
+        [(2, "Prime minister".to_string())]
+    );
+}

@@ -61,7 +61,7 @@ fn unknown_system_lists_the_valid_ids_and_exits_2() {
 fn unknown_language_and_missing_text_exit_2() {
     let o = sverka(&["--lang", "uk", "Київ"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("ru (Russian) or be (Belarusian)"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ru (Russian), be (Belarusian) or auto"));
     let o = sverka(&[]);
     assert_eq!(o.status.code(), Some(2));
 }

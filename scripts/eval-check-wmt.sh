@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus/wmt22-ru-en}
 [ -d "$corpus" ] || corpus=/work/shared/corpus/wmt22-ru-en
-bin=target/release/sverka
+bin=${SVERKA_BIN:-target/release/sverka}
 [ -x "$bin" ] || cargo build --release --quiet
 total=0
 for d in "$corpus"/*/; do

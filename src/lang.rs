@@ -86,6 +86,39 @@ pub fn detect(text: &str, candidates: &[Lang]) -> Option<Lang> {
     }
 }
 
+/// The language `text` is written in when it contradicts `given` beyond doubt: a text in
+/// Latin letters (four in five) said to be in a Cyrillic language or the other way round, or a Cyrillic
+/// text whose letters fit one other language only (`ў` and `і` with no `и`, `щ`, `ъ` said
+/// to be Russian). `None` when the text may be in `given` (or has no letters).
+pub fn contradicts(given: &Lang, text: &str) -> Option<Lang> {
+    let letters = Letters::count(sample(text));
+    if letters.cyrillic + letters.other == 0 {
+        return None;
+    }
+    let cyrillic_text = letters.cyrillic > letters.other;
+    // Beyond doubt: four in five letters in the other script (a Russian text quoting
+    // English names and addresses stays Russian).
+    let (theirs, ours) = if given.is_cyrillic() {
+        (letters.other, letters.cyrillic)
+    } else {
+        (letters.cyrillic, letters.other)
+    };
+    if theirs >= 4 * ours {
+        return detect(text, &[]);
+    }
+    let known = [Lang::ru(), Lang::be(), Lang::uk()];
+    match letters.decisive() {
+        Some(lang) if cyrillic_text && known.contains(given) && lang != *given => Some(lang),
+        _ => None,
+    }
+}
+
+/// Whether `text` has letters of the Belarusian alphabet that Russian lacks (`і`, `ў`).
+pub fn has_belarusian_letters(text: &str) -> bool {
+    let letters = Letters::count(text);
+    letters.short_u + letters.i_dotted > 0
+}
+
 /// The first [`SAMPLE_BYTES`] of `text`, cut at a char boundary.
 fn sample(text: &str) -> &str {
     if text.len() <= SAMPLE_BYTES {
@@ -298,5 +331,20 @@ mod tests {
         assert_eq!(code(include_str!("../samples/belta-kursk/en.txt"), &[]).as_deref(), Some("en"));
         assert_eq!(code(include_str!("../samples/belta-kursk/ru.txt"), &[]).as_deref(), Some("ru"));
         assert_eq!(code(include_str!("../samples/belta-kursk/be.txt"), &[]).as_deref(), Some("be"));
+    }
+
+    #[test]
+    fn a_language_said_against_the_letters_is_a_contradiction() {
+        let english = "The President met the governor of the region.";
+        let russian = "Президент встретился с губернатором области.";
+        let belarusian = "Прэзідэнт сустрэўся з губернатарам вобласці.";
+        assert_eq!(contradicts(&Lang::ru(), english), Some(Lang::en()));
+        assert_eq!(contradicts(&Lang::en(), russian), Some(Lang::ru()));
+        assert_eq!(contradicts(&Lang::ru(), belarusian), Some(Lang::be()));
+        assert_eq!(contradicts(&Lang::en(), english), None);
+        assert_eq!(contradicts(&Lang::ru(), russian), None);
+        assert_eq!(contradicts(&Lang::parse("de").expect("de"), english), None);
+        assert_eq!(contradicts(&Lang::ru(), "2024"), None);
+        assert!(has_belarusian_letters("Магілёў") && !has_belarusian_letters("Могилёв"));
     }
 }

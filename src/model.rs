@@ -254,6 +254,8 @@ pub enum CheckKind {
     Addition,
     /// A bead the aligner is unsure of.
     WeakAlignment,
+    /// Two English versions of one original spell one name differently.
+    VersionName,
 }
 
 impl CheckKind {
@@ -267,6 +269,7 @@ impl CheckKind {
             CheckKind::Omission => "omission",
             CheckKind::Addition => "addition",
             CheckKind::WeakAlignment => "weak-alignment",
+            CheckKind::VersionName => "version-name",
         }
     }
 }
@@ -292,6 +295,64 @@ pub struct Finding {
     pub expected: Option<String>,
     /// A message a translator understands.
     pub message: String,
+    /// Every place of a problem found more than once (the same spelling to fix in
+    /// several sentences), in document order, the first being `sentence`; empty when
+    /// the finding has one place.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub occurrences: Vec<Occurrence>,
+    /// Byte span of `found` in the sentence, when the check knows it (not serialized:
+    /// it is what keeps two findings off one span).
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// The glossary entry (an index into the run's glossary) the finding is about, when it
+    /// is about one: repeats of one term are one problem. Not serialized.
+    #[serde(skip)]
+    pub term: Option<usize>,
+}
+
+/// One place of a finding that occurs more than once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// Sentence id on the finding's side.
+    pub sentence: usize,
+    /// Index of the bead the sentence is in, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub bead: Option<usize>,
+    /// The text found there.
+    pub found: String,
+}
+
+impl Finding {
+    /// A finding with no expected form, no message yet and one place.
+    pub fn new(check: CheckKind, severity: Severity, side: Side, sentence: usize, found: &str) -> Finding {
+        Finding {
+            check,
+            severity,
+            side,
+            sentence,
+            bead: None,
+            found: found.to_string(),
+            expected: None,
+            message: String::new(),
+            occurrences: Vec::new(),
+            span: None,
+            term: None,
+        }
+    }
+
+    /// Every place of the finding: its occurrences, or its one sentence.
+    pub fn places(&self) -> Vec<Occurrence> {
+        if self.occurrences.is_empty() {
+            vec![Occurrence { sentence: self.sentence, bead: self.bead, found: self.found.clone() }]
+        } else {
+            self.occurrences.clone()
+        }
+    }
+
+    /// How many places the finding has (1 when it has no `occurrences`).
+    pub fn times(&self) -> usize {
+        self.occurrences.len().max(1)
+    }
 }
 
 /// One side of a report: its language and sentence texts (ids are indexes).

@@ -140,6 +140,7 @@ fn a_line_that_is_not_utf8_is_an_error_line_and_the_batch_goes_on() {
 const BATCH_OPTIONS: &[&str] = &[
     "--jobs",
     "--emit",
+    "--fail-on",
     "--langs",
     "--presegmented",
     "--input-format",
@@ -253,4 +254,15 @@ fn emit_text_carries_the_bitext_of_align_and_every_line_starts_with_its_id() {
         let score = row["score"].as_f64().expect("score");
         assert_eq!(format!("{}\t{}\t{score:.3}", clean(&row["a"]), clean(&row["b"])), tsv);
     }
+}
+
+#[test]
+fn fail_on_exits_1_when_a_line_has_a_finding_at_or_above_it() {
+    let changed = r#"{"id":1,"a":{"text":"Exports grew by 15% in 2024."},"b":{"text":"Экспорт вырос на 12% в 2024 году."},"langs":["en","ru"]}"#;
+    let clean = r#"{"id":2,"a":{"text":"Exports grew by 12% in 2024."},"b":{"text":"Экспорт вырос на 12% в 2024 году."},"langs":["en","ru"]}"#;
+    let both = format!("{clean}\n{changed}\n");
+    assert_eq!(run_batch(&["--fail-on", "error"], &both).0, 1);
+    assert_eq!(run_batch(&["--fail-on", "error"], format!("{clean}\n")).0, 0);
+    // Without --fail-on the exit code says nothing of findings.
+    assert_eq!(run_batch(&[], &both).0, 0);
 }

@@ -222,6 +222,9 @@ fn synthetic(n: usize) -> Report {
                 found: format!("{}%", i % 89),
                 expected: Some(format!("{}%", i % 97)),
                 message: "the number differs from the original".into(),
+                occurrences: Vec::new(),
+                span: None,
+                term: None,
             });
         }
     }

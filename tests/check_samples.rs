@@ -7,12 +7,17 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn check(en: &str, orig: &str, lang: &str) -> Output {
+    check_with(en, orig, lang, &[])
+}
+
+fn check_with(en: &str, orig: &str, lang: &str, extra: &[&str]) -> Output {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/belta-kursk");
     Command::new(env!("CARGO_BIN_EXE_sverka"))
         .arg("check")
         .arg(dir.join(en))
         .arg(dir.join(orig))
         .args(["--langs", &format!("en,{lang}"), "--format", "json"])
+        .args(extra)
         .output()
         .expect("runs sverka")
 }
@@ -46,6 +51,20 @@ fn every_injected_inconsistency_is_found() {
                 f.iter().any(|(c, _, x)| c == check && x == found),
                 "{lang}: {check} '{found}' not in {f:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn each_injected_error_is_one_finding_under_every_profile() {
+    // The profiles differ on what is wrong (AP and Reuters want `Alexander` and `Kursk
+    // region`), but each fix is one finding however many places it has.
+    for profile in [None, Some("belta"), Some("ap"), Some("reuters"), Some("tass")] {
+        let extra: Vec<&str> = profile.map(|p| vec!["--profile", p]).unwrap_or_default();
+        for (orig, lang) in [("ru.txt", "ru"), ("be.txt", "be")] {
+            let out = check_with("en-inconsistent.txt", orig, lang, &extra);
+            let errors: Vec<_> = findings(&out).into_iter().filter(|(_, sev, _)| sev == "error").collect();
+            assert_eq!(errors.len(), 4, "{profile:?} {lang}: {errors:?}");
         }
     }
 }

@@ -139,6 +139,9 @@ fn nasty() -> Report {
         found: NASTY.into(),
         expected: Some(NASTY.into()),
         message: format!("message {NASTY}"),
+        occurrences: Vec::new(),
+        span: None,
+        term: None,
     };
     Report::new(
         side(Lang::en(), &[&a, "Only in A."]),

@@ -61,7 +61,26 @@ fn unknown_system_lists_the_valid_ids_and_exits_2() {
 fn unknown_language_and_missing_text_exit_2() {
     let o = sverka(&["--lang", "uk", "Київ"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("ru (Russian) or be (Belarusian)"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ru (Russian), be (Belarusian) or auto"));
     let o = sverka(&[]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn belarusian_letters_are_never_left_in_cyrillic() {
+    // The default --lang auto reads і and ў as Belarusian.
+    let o = sverka(&["Магілёў", "Могилёв"]);
+    assert_eq!(stdout(&o), "Mahilyow\nMogilëv\n");
+    assert!(o.stderr.is_empty());
+    // Said to be Russian: a warning, and Belarusian rules.
+    let o = sverka(&["--lang", "ru", "Магілёў"]);
+    assert_eq!(stdout(&o), "Mahilyow\n");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sverka: warning: 'Магілёў' has Belarusian letters"));
+    // Letters no table has are named.
+    let o = sverka(&["Київ"]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("no rule for ї"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

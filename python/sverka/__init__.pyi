@@ -27,12 +27,19 @@ class Bead(TypedDict):
     moved: bool
     """Whether the bead was moved out of document order (a crossing bead)."""
 
+class Occurrence(TypedDict, total=False):
+    """One place of a finding found in more than one place."""
+
+    sentence: int
+    bead: int
+    found: str
+
 class Finding(TypedDict, total=False):
     """One finding of the checks, as in ``sverka check --format json``."""
 
     check: str
     """``glossary-variant``, ``glossary-missing``, ``name-inconsistent``, ``number-mismatch``,
-    ``omission`` or ``addition``."""
+    ``omission``, ``addition``, ``version-name`` or ``weak-alignment``."""
     severity: Literal["info", "warning", "error"]
     side: Literal["a", "b"]
     sentence: int
@@ -43,6 +50,8 @@ class Finding(TypedDict, total=False):
     expected: str
     """The canonical form, when there is one."""
     message: str
+    occurrences: list[Occurrence]
+    """Every place (the first being ``sentence``) when the problem is found in more than one."""
 
 class Scores(TypedDict):
     """Strict and lax precision, recall and F1 (``sverka score --json``)."""

@@ -1,6 +1,8 @@
 //! `omission` and `addition`: sentences of the original in beads with no translation,
 //! and sentences of the translation in beads with no original. Empty sentences (blank
-//! lines of presegmented input) are not reported.
+//! lines of presegmented input), furniture and lines that are not sentences (a headline,
+//! a rubric, a byline, a related-story link: no sentence end) are not reported: each
+//! outlet writes its own, and none of them is text a translator left out or added.
 //!
 //! An aligner may also join a dropped sentence to its neighbour (a 1-2 bead). Such a
 //! bead is reported too when its translation is much shorter than its original (under
@@ -13,35 +15,56 @@ use super::Pair;
 use crate::annotate::Annotation;
 use crate::model::{CheckKind, Finding, Severity};
 
+/// Whether a line ends as a sentence does: with `.`, `!`, `?`, `…`, `:` or `;`, closing
+/// quotes and brackets aside.
+pub(crate) fn ends_as_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(['"', '\'', '»', '”', '’', ')', ']', '“']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Whether sentence `i` of the translation (`translation`) or of the original is text a
+/// translator writes: not furniture, not a headline, not empty, and ending as a sentence.
+fn is_prose(pair: &Pair<'_>, translation: bool, i: usize) -> bool {
+    let text = if translation { pair.en_text(i) } else { pair.orig_text(i) };
+    !pair.is_furniture(translation, i) && !pair.is_headline(translation, i) && ends_as_sentence(text)
+}
+
+/// Whether the pair reads as two retellings rather than a translation (see
+/// [`super::retelling`]).
+pub(crate) fn retelling(pair: &Pair<'_>, alignment: &crate::model::Alignment, weak: f64) -> bool {
+    let (mut prose, mut confident) = (0usize, 0usize);
+    for (k, (en, orig)) in pair.beads.iter().enumerate() {
+        let sure = !orig.is_empty() && alignment.beads.get(k).is_some_and(|b| b.score >= weak);
+        let n = en.iter().filter(|&&i| is_prose(pair, true, i)).count();
+        prose += n;
+        if sure {
+            confident += n;
+        }
+    }
+    prose >= 4 && confident * 2 < prose
+}
+
 /// Findings for the 1-0 and 0-1 beads of `pair`.
 pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (en, orig) in &pair.beads {
         if en.is_empty() {
-            // Furniture (a credit, an end marker) is not left out by the translator; an
-            // agency often writes its own headline.
-            for &j in orig.iter().filter(|&&j| !pair.is_furniture(false, j)) {
-                let text = pair.orig_text(j);
-                if !text.trim().is_empty() {
-                    let severity =
-                        if pair.is_headline(false, j) { Severity::Info } else { Severity::Warning };
-                    let mut f = pair.orig_finding(CheckKind::Omission, severity, j, text);
-                    f.message = "this sentence of the original has no counterpart in the translation: was it left out?"
-                            .to_string();
-                    out.push(f);
-                }
+            for &j in orig.iter().filter(|&&j| is_prose(pair, false, j)) {
+                let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
+                f.message = format!(
+                    "this sentence of {} has no counterpart in {}: was it left out?",
+                    pair.orig_label, pair.en_label
+                );
+                out.push(f);
             }
         } else if orig.is_empty() {
-            for &i in en.iter().filter(|&&i| !pair.is_furniture(true, i)) {
-                let text = pair.en_text(i);
-                if !text.trim().is_empty() {
-                    let severity = if pair.is_headline(true, i) { Severity::Info } else { Severity::Warning };
-                    let mut f = pair.en_finding(CheckKind::Addition, severity, i, text);
-                    f.message =
-                        "this sentence of the translation has no counterpart in the original: was it added?"
-                            .to_string();
-                    out.push(f);
-                }
+            for &i in en.iter().filter(|&&i| is_prose(pair, true, i)) {
+                let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
+                f.message = format!(
+                    "this sentence of {} has no counterpart in {}: was it added?",
+                    pair.en_label, pair.orig_label
+                );
+                out.push(f);
             }
         }
     }
@@ -76,12 +99,16 @@ fn unexplained(one: f64, many: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Evidence that a sentence is rendered on the other side: (anchors of the sentence
-/// found there, anchors not found). Anchors are quantities and glossary terms; `other`
-/// holds the annotations of the other side's sentences in the bead.
-fn evidence(sentence: &Annotation, other: &[&Annotation]) -> (usize, usize) {
+/// Evidence that a sentence (`text`, annotated `sentence`) is rendered on the other side:
+/// (anchors of the sentence found there, anchors not found). Anchors are quantities
+/// written with digits (a number written out, `the second thing`, is often rephrased) and
+/// glossary terms; `other` holds the annotations of the other side's sentences in the bead.
+fn evidence(text: &str, sentence: &Annotation, other: &[&Annotation]) -> (usize, usize) {
     let (mut found, mut missing) = (0, 0);
-    for q in &sentence.numbers {
+    let digits = |span: &std::ops::Range<usize>| {
+        text.get(span.clone()).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    };
+    for q in sentence.numbers.iter().filter(|q| digits(&q.span)) {
         let there = other.iter().flat_map(|o| &o.numbers).any(|t| t.value.compatible(&q.value));
         if there { found += 1 } else { missing += 1 }
     }
@@ -123,13 +150,14 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let lens: Vec<usize> = orig.iter().map(|&j| pair.orig_text(j).chars().count()).collect();
             let candidates = unexplained(en_len as f64 / ratio, &lens);
             let others: Vec<&Annotation> = en.iter().map(|&i| en_note(i)).collect();
-            let ev = |j: usize| evidence(orig_note(j), &others);
+            let ev = |j: usize| evidence(pair.orig_text(j), orig_note(j), &others);
             if let Some(j) = pick(&candidates, orig, ev) {
                 let mut f = pair.orig_finding(CheckKind::Omission, Severity::Warning, j, pair.orig_text(j));
-                f.message =
-                    "this sentence of the original seems to have no counterpart: the translation of its \
-                             passage is much shorter and has none of its names or numbers"
-                        .to_string();
+                f.message = format!(
+                    "this sentence of {} seems to have no counterpart: {} of its passage is much shorter and \
+                     has none of its names or numbers",
+                    pair.orig_label, pair.en_label
+                );
                 out.push(f);
             }
         }
@@ -137,13 +165,14 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
             let lens: Vec<usize> = en.iter().map(|&i| pair.en_text(i).chars().count()).collect();
             let candidates = unexplained(orig_len as f64 * ratio, &lens);
             let others: Vec<&Annotation> = orig.iter().map(|&j| orig_note(j)).collect();
-            let ev = |i: usize| evidence(en_note(i), &others);
+            let ev = |i: usize| evidence(pair.en_text(i), en_note(i), &others);
             if let Some(i) = pick(&candidates, en, ev) {
                 let mut f = pair.en_finding(CheckKind::Addition, Severity::Warning, i, pair.en_text(i));
-                f.message =
-                    "this sentence of the translation seems to have no counterpart: its passage is much \
-                             longer than the original and has names or numbers the original lacks"
-                        .to_string();
+                f.message = format!(
+                    "this sentence of {} seems to have no counterpart: its passage is much longer than {} and \
+                     has names or numbers {} lacks",
+                    pair.en_label, pair.orig_label, pair.orig_label
+                );
                 out.push(f);
             }
         }
@@ -154,6 +183,17 @@ pub(crate) fn joined(pair: &Pair<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_without_a_sentence_end_are_not_sentences() {
+        assert!(ends_as_sentence("Он уехал."));
+        assert!(ends_as_sentence("«Мы готовы», - сказал он.»"));
+        assert!(ends_as_sentence("He asked: \"Why?\""));
+        assert!(ends_as_sentence("The plan covers three points:"));
+        assert!(!ends_as_sentence("- Лукашенко: наш фронт - это экономика, а для сельчан - хлебная нива"));
+        assert!(!ends_as_sentence("Сельское хозяйство"));
+        assert!(!ends_as_sentence("Роман Дубровский"));
+    }
 
     #[test]
     fn length_leaves_the_sentences_that_may_be_missing() {

@@ -8,17 +8,21 @@
 //! Each check is one submodule with one entry point taking the pair as the checks see
 //! it (translation, original, beads in that order, the glossary under the profile).
 
+mod case;
 mod coverage;
 mod names;
 mod numbers;
+mod resolve;
 pub(crate) mod spelling;
 mod terms;
+mod versions;
 mod weak;
 
 use crate::annotate::{Annotation, annotate};
 use crate::glossary::{Glossary, TermMatch};
-use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Severity, Side};
+use crate::model::{Alignment, CheckKind, Document, Finding, Lang, Note, Severity, Side};
 use crate::numbers::NumberToken;
+pub use resolve::{group, ungroup};
 
 /// Options of a check run.
 #[derive(Debug, Clone)]
@@ -29,6 +33,21 @@ pub struct CheckOptions {
     /// --to ru`, no B): glossary terms of the English must then appear in it too, and a
     /// missing one is reported (a name the MT mangled or dropped).
     pub original_is_mt: bool,
+    /// Whether the two texts are retellings of one story rather than a translation
+    /// ([`retelling`]); `None`: decide from the pair.
+    pub retelling: Option<bool>,
+    /// Two English versions: the glossary entries their original names, when it is given
+    /// (it decides which version departs where they name different terms).
+    pub original_terms: Option<Vec<usize>>,
+}
+
+/// What a check run found, and what it has to tell its user besides.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The findings, in document order.
+    pub findings: Vec<Finding>,
+    /// Notes for the user (how the pair was read).
+    pub notes: Vec<Note>,
 }
 
 /// The pair as the checks see it: translation and original, whatever their order.
@@ -53,16 +72,66 @@ pub(crate) struct Pair<'a> {
     pub en_notes: &'a [Annotation],
     /// Annotations of each original sentence.
     pub orig_notes: &'a [Annotation],
+    /// The two are English versions of one original: the "translation" is version A,
+    /// the "original" version B, the reference A is compared with.
+    pub versions: bool,
+    /// What messages call the translation side (`the translation`, `version A`).
+    pub en_label: &'static str,
+    /// What messages call the original side (`the original`, `version B`).
+    pub orig_label: &'static str,
+}
+
+/// Which document plays which part in a [`Pair`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Roles {
+    /// B is the translation (A the original).
+    pub b_is_translation: bool,
+    /// Two English versions.
+    pub versions: bool,
+    /// What messages call the translation side.
+    pub en_label: &'static str,
+    /// What messages call the original side.
+    pub orig_label: &'static str,
+}
+
+impl Roles {
+    /// The roles by language: the English side is the translation (A when both or
+    /// neither are); two English sides are versions A and B.
+    pub fn of(a: &Document, b: &Document) -> Roles {
+        let versions = a.lang == Lang::en() && b.lang == Lang::en();
+        let b_is_translation = b.lang == Lang::en() && a.lang != Lang::en();
+        if versions {
+            Roles { b_is_translation, versions, en_label: "version A", orig_label: "version B" }
+        } else {
+            Roles { b_is_translation, versions, en_label: "the translation", orig_label: "the original" }
+        }
+    }
+
+    /// Version B read as the translation of version A (for the checks of one text run on B).
+    pub fn b_as_version() -> Roles {
+        Roles { b_is_translation: true, versions: true, en_label: "version B", orig_label: "version A" }
+    }
 }
 
 impl<'a> Pair<'a> {
     fn new(
+        a: (&'a Document, &'a [Annotation]),
+        b: (&'a Document, &'a [Annotation]),
+        alignment: &'a Alignment,
+        glossary: &'a Glossary,
+    ) -> Self {
+        let roles = Roles::of(a.0, b.0);
+        Pair::with_roles(a, b, alignment, glossary, roles)
+    }
+
+    fn with_roles(
         (a, notes_a): (&'a Document, &'a [Annotation]),
         (b, notes_b): (&'a Document, &'a [Annotation]),
         alignment: &'a Alignment,
         glossary: &'a Glossary,
+        roles: Roles,
     ) -> Self {
-        let b_is_en = b.lang == Lang::en() && a.lang != Lang::en();
+        let b_is_en = roles.b_is_translation;
         let (en, orig, en_side, orig_side, en_notes, orig_notes) = if b_is_en {
             (b, a, Side::B, Side::A, notes_b, notes_a)
         } else {
@@ -87,7 +156,21 @@ impl<'a> Pair<'a> {
                 }
             }
         }
-        Pair { en, orig, en_side, orig_side, beads, en_bead, orig_bead, glossary, en_notes, orig_notes }
+        Pair {
+            en,
+            orig,
+            en_side,
+            orig_side,
+            beads,
+            en_bead,
+            orig_bead,
+            glossary,
+            en_notes,
+            orig_notes,
+            versions: roles.versions,
+            en_label: roles.en_label,
+            orig_label: roles.orig_label,
+        }
     }
 
     /// Glossary matches of translation sentence `i` (none unless the translation is English).
@@ -153,14 +236,8 @@ impl<'a> Pair<'a> {
     /// A finding about translation sentence `i`.
     pub fn en_finding(&self, check: CheckKind, severity: Severity, i: usize, found: &str) -> Finding {
         Finding {
-            check,
-            severity,
-            side: self.en_side,
-            sentence: i,
             bead: self.en_bead.get(i).copied().flatten(),
-            found: found.to_string(),
-            expected: None,
-            message: String::new(),
+            ..Finding::new(check, severity, self.en_side, i, found)
         }
     }
 
@@ -177,13 +254,19 @@ impl<'a> Pair<'a> {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { weak: crate::config::ConfidenceConfig::default().weak, original_is_mt: false }
+        CheckOptions {
+            weak: crate::config::ConfidenceConfig::default().weak,
+            original_is_mt: false,
+            retelling: None,
+            original_terms: None,
+        }
     }
 }
 
 /// Runs every check on an aligned pair. Either side may be the English one. `glossary`
 /// is the glossary under the house-style profile ([`Glossary::with_profile`]). The
-/// sentences are annotated first; [`run_annotated`] takes annotations made already.
+/// sentences are annotated first; [`run_annotated`] takes annotations made already and
+/// also returns the run's notes.
 pub fn run(
     a: &Document,
     b: &Document,
@@ -192,201 +275,128 @@ pub fn run(
     options: &CheckOptions,
 ) -> Vec<Finding> {
     let (notes_a, notes_b) = (annotate(a, glossary), annotate(b, glossary));
-    run_annotated((a, &notes_a), (b, &notes_b), alignment, glossary, options)
+    run_annotated((a, &notes_a), (b, &notes_b), alignment, glossary, options).findings
 }
 
-/// [`run`] on documents annotated already against `glossary`.
+/// Whether `a` and `b` read as two retellings of one story rather than a translation:
+/// fewer than half of the translation's sentences (at least four of them, furniture
+/// and headlines aside) sit in beads aligned with confidence (at least `weak`). The
+/// sentences and numbers one side has alone are then the writers' choices, and the
+/// checks do not report them.
+pub fn retelling(a: &Document, b: &Document, alignment: &Alignment, weak: f64) -> bool {
+    let glossary = Glossary::default();
+    let pair = Pair::new((a, &[]), (b, &[]), alignment, &glossary);
+    coverage::retelling(&pair, alignment, weak)
+}
+
+/// [`run`] on documents annotated already against `glossary`, with the run's notes.
 pub fn run_annotated(
     a: (&Document, &[Annotation]),
     b: (&Document, &[Annotation]),
     alignment: &Alignment,
     glossary: &Glossary,
     options: &CheckOptions,
-) -> Vec<Finding> {
+) -> Checked {
     let pair = Pair::new(a, b, alignment, glossary);
-    let mut out = coverage::check(&pair);
-    out.extend(coverage::joined(&pair));
+    let retelling = options.retelling.unwrap_or_else(|| coverage::retelling(&pair, alignment, options.weak));
+    let mut notes = Vec::new();
+    let mut out = Vec::new();
+    if retelling {
+        notes.push(Note::warning(format!(
+            "the two texts read as retellings of one story rather than {} of {} (fewer than half of the \
+             sentences of {} align with confidence): sentences and numbers on one side only are the writers' \
+             choices and are not reported{}",
+            if pair.versions { "two versions" } else { "a translation" },
+            if pair.versions { "one original" } else { "the original" },
+            pair.en_label,
+            if pair.versions { "" } else { "; names of the original that the translation never gives are" },
+        )));
+    } else {
+        out.extend(coverage::check(&pair));
+        out.extend(coverage::joined(&pair));
+    }
     out.extend(terms::variants(&pair));
-    out.extend(terms::missing(&pair));
+    if !pair.versions {
+        out.extend(if retelling { terms::never_named(&pair) } else { terms::missing(&pair) });
+    }
     if options.original_is_mt {
         out.extend(terms::lost_in_mt(&pair));
     }
     out.extend(names::check(&pair));
-    out.extend(numbers::check(&pair));
-    out.extend(weak::check(&pair, alignment, options.weak));
+    out.extend(case::check(&pair));
+    if pair.versions {
+        // The checks of one text, on version B too; then the names the two spell apart.
+        let b_pair = Pair::with_roles(a, b, alignment, glossary, Roles::b_as_version());
+        out.extend(terms::variants(&b_pair));
+        out.extend(names::check(&b_pair));
+        out.extend(case::check(&b_pair));
+        out.extend(versions::check(&pair, &b_pair, options.original_terms.as_deref()));
+    }
+    out.extend(numbers::check(&pair, !retelling));
+    let out = resolve::one_per_span(out);
+    let (mut out, doubtful) = weak::set_aside(&pair, alignment, options.weak, retelling, out);
+    out.extend(weak::check(&pair, alignment, &doubtful));
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
-    out
+    Checked { findings: group(out), notes }
+}
+
+/// The original two English versions translate, with each version aligned to it.
+pub struct Original<'a> {
+    /// The original and the annotations of its sentences.
+    pub doc: (&'a Document, &'a [Annotation]),
+    /// Version A aligned with the original (A's ids first).
+    pub a: &'a Alignment,
+    /// Version B aligned with the original (B's ids first).
+    pub b: &'a Alignment,
+}
+
+/// [`run_annotated`] for two English versions `a` and `b` of `original`: the version
+/// checks of A with B, each difference said to be a departure of the version the original
+/// does not back, and each version's numbers checked against the original.
+pub fn run_versions(
+    a: (&Document, &[Annotation]),
+    b: (&Document, &[Annotation]),
+    alignment: &Alignment,
+    original: &Original<'_>,
+    glossary: &Glossary,
+    options: &CheckOptions,
+) -> Checked {
+    let named: Vec<usize> = original.doc.1.iter().flat_map(|n| n.terms.iter().map(|m| m.entry)).collect();
+    let options = CheckOptions { original_terms: Some(named), ..options.clone() };
+    let checked = run_annotated(a, b, alignment, glossary, &options);
+    let pair = Pair::new(a, b, alignment, glossary);
+    let mut out = ungroup(&checked.findings);
+    versions::attribute(&mut out, &pair, original);
+    for (doc, side, label, aligned) in
+        [(a, Side::A, "version A", original.a), (b, Side::B, "version B", original.b)]
+    {
+        let roles =
+            Roles { b_is_translation: false, versions: false, en_label: label, orig_label: "the original" };
+        let against = Pair::with_roles(doc, original.doc, aligned, glossary, roles);
+        for mut f in numbers::check(&against, false) {
+            // A bead the aligner doubts compares nothing (see `weak`).
+            if f.bead.and_then(|k| aligned.beads.get(k)).is_none_or(|bd| bd.score < options.weak) {
+                continue;
+            }
+            f.side = side;
+            f.bead =
+                if side == Side::A { pair.en_bead.get(f.sentence) } else { pair.orig_bead.get(f.sentence) }
+                    .copied()
+                    .flatten();
+            let known = out.iter().any(|g| {
+                g.side == f.side
+                    && g.sentence == f.sentence
+                    && g.check == f.check
+                    && matches!((&g.span, &f.span), (Some(x), Some(y)) if x.start < y.end && y.start < x.end)
+            });
+            if !known {
+                out.push(f);
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
+    Checked { findings: group(out), notes: checked.notes }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Bead, Sentence};
-
-    fn doc(lang: Lang, lines: &[&str]) -> Document {
-        let sentences = lines
-            .iter()
-            .map(|t| Sentence {
-                text: t.to_string(),
-                bytes: 0..t.len(),
-                chars: 0..t.chars().count(),
-                paragraph: 0,
-                ..Sentence::default()
-            })
-            .collect();
-        Document { lang, sentences }
-    }
-
-    fn one_to_one(n: usize) -> Alignment {
-        Alignment { beads: (0..n).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect() }
-    }
-
-    fn checks(findings: &[Finding]) -> Vec<(CheckKind, Severity, usize, String)> {
-        findings.iter().map(|f| (f.check, f.severity, f.sentence, f.found.clone())).collect()
-    }
-
-    #[test]
-    fn a_changed_number_is_an_error_on_the_english_side() {
-        let en = doc(Lang::en(), &["Exports grew by 15% in 2024."]);
-        let ru = doc(Lang::ru(), &["Экспорт вырос на 12,5 % в 2024 году."]);
-        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
-        assert_eq!(checks(&f), vec![(CheckKind::NumberMismatch, Severity::Error, 0, "15%".to_string())]);
-        assert_eq!(f[0].expected.as_deref(), Some("12.5%"));
-    }
-
-    #[test]
-    fn numbers_in_a_neighbouring_bead_are_an_alignment_shift() {
-        let en = doc(Lang::en(), &["Trade grew.", "It reached $2.8 billion in 2024."]);
-        let ru = doc(Lang::ru(), &["Товарооборот вырос и достиг $2,8 млрд.", "Так было в 2024 году."]);
-        let f = run(&en, &ru, &one_to_one(2), &Glossary::default(), &CheckOptions::default());
-        assert!(f.is_empty(), "{f:?}");
-    }
-
-    #[test]
-    fn a_dropped_percentage_is_a_warning_on_the_original_side() {
-        let en = doc(Lang::en(), &["Exports grew."]);
-        let ru = doc(Lang::ru(), &["Экспорт вырос на 7 %."]);
-        let f = run(&en, &ru, &one_to_one(1), &Glossary::default(), &CheckOptions::default());
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].side, f[0].severity), (Side::B, Severity::Warning));
-        let written = doc(Lang::en(), &["Exports grew by seven per cent, two ministers said."]);
-        let ru2 = doc(Lang::ru(), &["Экспорт вырос, сообщили 2 министра."]);
-        assert!(
-            run(&written, &ru2, &one_to_one(1), &Glossary::default(), &CheckOptions::default()).is_empty()
-        );
-    }
-
-    #[test]
-    fn a_sentence_dropped_inside_a_joined_bead_is_an_omission() {
-        let en = doc(
-            Lang::en(),
-            &[
-                "Belarus and Russia will hold the Union Shield 2025 joint strategic exercise in September.",
-                "The main stage of the exercise will take place at training grounds in Belarus.",
-                "The CSTO member states have been invited to send observers.",
-            ],
-        );
-        let ru = doc(
-            Lang::ru(),
-            &[
-                "Беларусь и Россия в сентябре проведут совместное стратегическое учение \"Щит Союза-2025\".",
-                "Основной этап учения пройдет на полигонах Беларуси.",
-                "К учению планируется привлечь около 13 тыс. военнослужащих.",
-                "Наблюдателей направить приглашены государства - члены ОДКБ.",
-            ],
-        );
-        let al = Alignment {
-            beads: vec![
-                Bead::new(vec![0], vec![0], 1.0),
-                Bead::new(vec![1], vec![1, 2], 1.0),
-                Bead::new(vec![2], vec![3], 1.0),
-            ],
-        };
-        let f = run(&en, &ru, &al, &Glossary::builtin(), &CheckOptions::default());
-        let omissions: Vec<usize> =
-            f.iter().filter(|f| f.check == CheckKind::Omission).map(|f| f.sentence).collect();
-        assert_eq!(omissions, vec![2], "{f:?}");
-    }
-
-    #[test]
-    fn omissions_and_additions_follow_the_original_whichever_side_it_is() {
-        let en = doc(Lang::en(), &["One.", "Two."]);
-        let ru = doc(Lang::ru(), &["Один.", "Два.", "Три."]);
-        let al = Alignment {
-            beads: vec![
-                Bead::new(vec![0], vec![0], 1.0),
-                Bead::new(vec![], vec![1], 1.0),
-                Bead::new(vec![1], vec![2], 1.0),
-            ],
-        };
-        let f = run(&en, &ru, &al, &Glossary::default(), &CheckOptions::default());
-        assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::B, 1));
-        let swapped =
-            Alignment { beads: al.beads.iter().map(|b| Bead::new(b.b.clone(), b.a.clone(), 1.0)).collect() };
-        let f = run(&ru, &en, &swapped, &Glossary::default(), &CheckOptions::default());
-        assert_eq!((f[0].check, f[0].side, f[0].sentence), (CheckKind::Omission, Side::A, 1));
-    }
-
-    #[test]
-    fn a_glossary_name_missing_from_the_mt_is_reported_only_when_the_original_is_mt() {
-        let en = doc(Lang::en(), &["Zelenskyy spoke in Kyiv.", "Aleksandr Lukashenko met Zelenskyy."]);
-        let mt =
-            doc(Lang::ru(), &["Зелински выступил в Киеве.", "Александр Лукашенко встретился с Зеленским."]);
-        let lost = |options: &CheckOptions| -> Vec<(usize, String, Option<String>)> {
-            run(&en, &mt, &one_to_one(2), &Glossary::builtin(), options)
-                .into_iter()
-                .filter(|f| f.check == CheckKind::GlossaryMissing && f.side == Side::A)
-                .map(|f| (f.sentence, f.found, f.expected))
-                .collect()
-        };
-        // A human original may leave a name out (`Глава государства`): no finding.
-        assert_eq!(lost(&CheckOptions::default()), []);
-        let mt_options = CheckOptions { original_is_mt: true, ..CheckOptions::default() };
-        // Kyiv (`Киеве`) and the inflected `Зеленским` are found; the mangled name is not.
-        assert_eq!(lost(&mt_options), [(0, "Zelenskyy".to_string(), Some("Зеленский".to_string()))]);
-    }
-
-    #[test]
-    fn name_inconsistent_expects_the_house_spelling_when_the_glossary_has_one() {
-        let en = doc(
-            Lang::en(),
-            &[
-                "Zelenskyy spoke in Kyiv.",
-                "Zelenskyy met Aleksandr Lukashenko.",
-                "Zelensky left with Alexander Lukashenko.",
-            ],
-        );
-        let ru = doc(
-            Lang::ru(),
-            &[
-                "Зеленский выступил в Киеве.",
-                "Зеленский встретился с Александром Лукашенко.",
-                "Зеленский уехал с Александром Лукашенко.",
-            ],
-        );
-        let names = |glossary: &Glossary, profile: Option<&str>| -> Vec<(usize, String, Option<String>)> {
-            let glossary = glossary.with_profile(profile).expect("known profile");
-            run(&en, &ru, &one_to_one(3), &glossary, &CheckOptions::default())
-                .into_iter()
-                .filter(|f| f.check == CheckKind::NameInconsistent)
-                .map(|f| (f.sentence, f.found, f.expected))
-                .collect()
-        };
-        let n = |i: usize, found: &str, expected: &str| (i, found.to_string(), Some(expected.to_string()));
-        // No glossary: the most used spelling (the first seen on a tie).
-        assert_eq!(
-            names(&Glossary::default(), None),
-            [n(2, "Zelensky", "Zelenskyy"), n(2, "Alexander", "Aleksandr")]
-        );
-        // Reuters wants `Zelenskiy` and `Alexander`, as its glossary-variant findings say.
-        assert_eq!(
-            names(&Glossary::builtin(), Some("reuters")),
-            [
-                n(0, "Zelenskyy", "Zelenskiy"),
-                n(1, "Zelenskyy", "Zelenskiy"),
-                n(1, "Aleksandr", "Alexander"),
-                n(2, "Zelensky", "Zelenskiy")
-            ]
-        );
-    }
-}
+mod tests;

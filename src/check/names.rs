@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// A capitalised Latin word that may be a name.
-fn is_name(word: &str, initial: bool) -> bool {
+pub(super) fn is_name(word: &str, initial: bool) -> bool {
     let first_ok = word.chars().next().is_some_and(|c| c.is_uppercase() && !is_cyrillic(c));
     first_ok
         && word.chars().all(|c| !is_cyrillic(c) && c.is_alphabetic())
@@ -202,8 +202,14 @@ fn term_surfaces(pair: &Pair<'_>) -> Names {
     for i in 0..pair.en.len() {
         let text = pair.en_text(i);
         for m in pair.en_terms(i) {
-            if matches!(m.form, FormKind::Canonical | FormKind::Accepted) {
-                let raw = text[m.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+            let written = &text[m.span.clone()];
+            // A name in capitals (`MINSK` in a dateline or headline) is the layout's case.
+            let capitals = written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && written.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let entry_capitals =
+                pair.glossary.entries.get(m.entry).is_some_and(|e| e.en == e.en.to_uppercase());
+            if matches!(m.form, FormKind::Canonical | FormKind::Accepted) && (!capitals || entry_capitals) {
+                let raw = written.split_whitespace().collect::<Vec<_>>().join(" ");
                 // The first letter follows the sentence, not the term: take its case
                 // from the canonical form (`The collective West` = `the collective West`).
                 let lower_first =
@@ -220,7 +226,8 @@ fn term_surfaces(pair: &Pair<'_>) -> Names {
     names
 }
 
-/// One finding per occurrence of a minority spelling.
+/// One finding per sentence with a minority spelling (the checks' resolution then keeps
+/// one finding per span: a `glossary-variant` on the same words wins).
 pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     if !pair.english() {
         return Vec::new();
@@ -237,14 +244,8 @@ pub(crate) fn check(pair: &Pair<'_>) -> Vec<Finding> {
     }
     let mut roots: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
     roots.sort();
-    let mut already: HashMap<usize, Vec<String>> = HashMap::new();
-    for f in &out {
-        already.entry(f.sentence).or_default().push(f.found.clone());
-    }
     let house = |names: &Names, group: &[usize]| house_spelling(names, group, pair);
-    out.extend(report(&(names, roots), pair, house).into_iter().filter(|f| {
-        !already.get(&f.sentence).is_some_and(|found| found.iter().any(|s| s.contains(f.found.as_str())))
-    }));
+    out.extend(report(&(names, roots), pair, house));
     out
 }
 
@@ -309,7 +310,7 @@ fn house_spelling(names: &Names, group: &[usize], pair: &Pair<'_>) -> Option<Str
 /// it in the form a `glossary-variant` finding expects in a rejected one
 /// (`Aleksandr` in `Aleksandr Lukashenko` → `Alexander` under `--profile ap`); `None`
 /// outside glossary terms.
-fn house_word(pair: &Pair<'_>, i: usize, span: &Range<usize>, surface: &str) -> Option<String> {
+pub(super) fn house_word(pair: &Pair<'_>, i: usize, span: &Range<usize>, surface: &str) -> Option<String> {
     let m = pair.en_terms(i).iter().find(|m| m.span.start <= span.start && span.end <= m.span.end)?;
     if m.form != FormKind::Variant {
         return Some(surface.to_string());
@@ -363,12 +364,13 @@ where
         for &id in group.iter().filter(|&&id| names.surfaces[id] != want.spelling) {
             let message = message(names, group, id, &want);
             let mut seen = std::collections::HashSet::new();
-            for (i, _) in &names.occurrences[id] {
+            for (i, span) in &names.occurrences[id] {
                 if seen.insert(*i) {
                     let found = &names.surfaces[id];
                     let mut f = pair.en_finding(CheckKind::NameInconsistent, Severity::Error, *i, found);
                     f.message.clone_from(&message);
                     f.expected = Some(want.spelling.clone());
+                    f.span = Some(span.clone());
                     out.push(f);
                 }
             }

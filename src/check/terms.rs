@@ -1,6 +1,7 @@
 //! `glossary-variant` (a rejected English form in the translation) and
 //! `glossary-missing` (a glossary term in an original sentence whose English bead has
-//! none of the term's English forms, accepted or rejected; and, when the original is a
+//! none of the term's English forms, accepted or rejected, unless the name is a person
+//! named just before or a source's credit; and, when the original is a
 //! machine translation of the English, a term of an English sentence whose bead's MT
 //! has none of the term's Russian or Belarusian forms).
 
@@ -26,6 +27,8 @@ pub(crate) fn variants(pair: &Pair<'_>) -> Vec<Finding> {
             let mut f = pair.en_finding(CheckKind::GlossaryVariant, Severity::Error, i, found);
             f.message = format!("'{found}' is not the house spelling: write '{expected}'{}", source(entry));
             f.expected = Some(expected);
+            f.span = Some(m.span.clone());
+            f.term = Some(m.entry);
             out.push(f);
         }
     }
@@ -65,14 +68,19 @@ fn source(entry: &Entry) -> String {
 }
 
 /// One finding per glossary term of an original sentence whose bead's translation
-/// has no English form of that term.
+/// has no English form of that term, with these exceptions, each a normal way to render
+/// a name: a person the translation named in the bead before (a later mention by title
+/// or pronoun: `the President`, `he`), and a source named after an attribution word
+/// (`сообщает БЕЛТА`: the publisher's credit, which each outlet writes its own way).
+/// The same term missing in several sentences is one finding with occurrences.
 pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     if !pair.english() {
         return out;
     }
+    let mut before: Vec<usize> = Vec::new();
     for (en_ids, orig_ids) in &pair.beads {
-        if en_ids.is_empty() || orig_ids.is_empty() {
+        if en_ids.is_empty() {
             continue;
         }
         let present: Vec<usize> = en_ids.iter().flat_map(|&i| pair.en_terms(i)).map(|m| m.entry).collect();
@@ -80,10 +88,13 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
         for &j in orig_ids.iter().filter(|&&j| !pair.is_furniture(false, j)) {
             let text = pair.orig_text(j);
             for &TermMatch { entry: e, ref span, .. } in pair.orig_terms(j) {
-                if present.contains(&e) || reported.contains(&e) {
+                if present.contains(&e) || reported.contains(&e) || attributed(text, span.start) {
                     continue;
                 }
                 let Some(entry) = pair.glossary.entries.get(e) else { continue };
+                if entry.kind == TermType::Person && before.contains(&e) {
+                    continue;
+                }
                 reported.push(e);
                 let found = &text[span.clone()];
                 let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
@@ -95,11 +106,54 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
                     entry.en
                 );
                 f.expected = Some(entry.en.clone());
+                f.span = Some(span.clone());
+                f.term = Some(e);
                 out.push(f);
             }
         }
+        before = present;
     }
     out
+}
+
+/// When the texts are retellings: one finding per glossary term the original names (in
+/// its text, not furniture) and the translation names nowhere, with an occurrence in each
+/// original sentence naming it; a source's credit aside.
+pub(crate) fn never_named(pair: &Pair<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !pair.english() {
+        return out;
+    }
+    let named: Vec<usize> = (0..pair.en.len()).flat_map(|i| pair.en_terms(i)).map(|m| m.entry).collect();
+    for j in (0..pair.orig.len()).filter(|&j| !pair.is_furniture(false, j)) {
+        let text = pair.orig_text(j);
+        let mut seen: Vec<usize> = Vec::new();
+        for &TermMatch { entry: e, ref span, .. } in pair.orig_terms(j) {
+            if named.contains(&e) || seen.contains(&e) || attributed(text, span.start) {
+                continue;
+            }
+            let Some(entry) = pair.glossary.entries.get(e) else { continue };
+            seen.push(e);
+            let found = &text[span.clone()];
+            let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
+            f.message = format!(
+                "'{found}' is named in the original but nowhere in the translation: expected '{}'",
+                entry.en
+            );
+            f.expected = Some(entry.en.clone());
+            f.span = Some(span.clone());
+            f.term = Some(e);
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Whether the word at byte `at` of `text` is named as a report's source: one of the two
+/// words before it attributes (`сообщает БЕЛТА`, `передает корреспондент БЕЛТА`).
+fn attributed(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    crate::text::words(head).iter().rev().take(2).any(|w| crate::text::tables::is_attribution(&w.norm))
 }
 
 /// When the original is a machine translation of the English: one finding per

@@ -69,7 +69,7 @@ impl OutputOpts {
 }
 
 /// Whether `format` renders the checks' findings (text, HTML and JSON do).
-fn shows_findings(format: Format) -> bool {
+pub fn shows_findings(format: Format) -> bool {
     match format {
         Format::Text | Format::Html | Format::Json => true,
         Format::Tsv | Format::Tmx | Format::Vecalign | Format::Ladder | Format::Bitext => false,
@@ -95,7 +95,8 @@ pub fn run(cmd: &AlignCmd, config: &sverka::config::Config) -> anyhow::Result<Ou
     // The side-by-side views show the checks' findings too; only `check` gates on them.
     // Formats that carry beads only (vecalign, ladder, TSV, TMX) skip the checks.
     let findings = shows_findings(cmd.out.format);
-    let report = pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, findings)?;
+    let report =
+        pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, pipeline::Purpose::Align { findings })?;
     let text = report::render(&report, cmd.out.format, &cmd.out.render_options());
     output::write(cmd.out.output.as_deref(), &text)?;
     Ok(Outcome::Clean)

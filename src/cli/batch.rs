@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use sverka::batch::{Batch, Emit};
 use sverka::config::Config;
 use sverka::engine::Engine;
+use sverka::model::Severity;
 
 /// Arguments of `sverka batch`.
 #[derive(Debug, Args)]
@@ -31,6 +32,10 @@ pub struct BatchArgs {
     /// (`"bitext": [{"a", "b", "score"}, …]`, one per bead).
     #[arg(long, value_enum, default_value_t = Emit::Ids)]
     pub emit: Emit,
+    /// Exit with code 1 when any line has a finding at or above this severity (default:
+    /// exit 0 whatever the findings).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<super::check::FailOn>,
     #[command(flatten)]
     pub align: AlignOpts,
 }
@@ -132,15 +137,27 @@ pub fn run(args: &BatchArgs, config: &Config) -> anyhow::Result<Outcome> {
     let mut chunk: Vec<RawLine> = Vec::with_capacity(CHUNK_LINES);
     let mut buf = Vec::new();
     let mut line_no = 0;
+    let threshold = args.fail_on.map(|f| f.severity());
+    let mut failed = false;
     while next_line(&mut reader, &mut buf).with_context(|| format!("{name}:{}: cannot read", line_no + 1))? {
         line_no += 1;
         chunk.push((line_no, std::mem::take(&mut buf)));
         if chunk.len() == CHUNK_LINES {
-            flush(&pool, &batch, &mut chunk, &mut out)?;
+            failed |= flush(&pool, &batch, &mut chunk, &mut out, threshold)?;
         }
     }
-    flush(&pool, &batch, &mut chunk, &mut out)?;
-    Ok(Outcome::Clean)
+    failed |= flush(&pool, &batch, &mut chunk, &mut out, threshold)?;
+    Ok(if failed { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Whether a result line has a finding at or above `threshold`.
+fn reaches(line: &str, threshold: Severity) -> bool {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { return false };
+    let Some(findings) = value.get("findings").and_then(|f| f.as_array()) else { return false };
+    findings.iter().any(|f| {
+        let severity = f.get("severity").cloned().and_then(|s| serde_json::from_value::<Severity>(s).ok());
+        severity.is_some_and(|s| s >= threshold)
+    })
 }
 
 /// Reads the next line into `buf` as bytes, without its `\n` or `\r\n`; `false` at the
@@ -160,19 +177,23 @@ fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bo
     Ok(true)
 }
 
+/// Answers and writes a chunk of lines; whether one of them reaches `threshold`.
 fn flush(
     pool: &rayon::ThreadPool,
     batch: &Batch,
     chunk: &mut Vec<RawLine>,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
+    threshold: Option<Severity>,
+) -> anyhow::Result<bool> {
     let results: Vec<String> =
         pool.install(|| chunk.par_iter().map(|(line_no, line)| batch.answer(*line_no, line)).collect());
+    let mut reached = false;
     for r in results {
+        reached |= threshold.is_some_and(|t| reaches(&r, t));
         out.write_all(r.as_bytes())?;
         out.write_all(b"\n")?;
     }
     out.flush()?;
     chunk.clear();
-    Ok(())
+    Ok(reached)
 }

@@ -20,6 +20,10 @@ pub struct CheckCmd {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// With two English versions (A and B): the Russian or Belarusian original both
+    /// translate; each version is aligned to it and the findings say which one departs.
+    #[arg(long, value_name = "FILE")]
+    pub original: Option<PathBuf>,
     #[command(flatten)]
     pub out: OutputOpts,
 }
@@ -36,7 +40,8 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn severity(self) -> Severity {
+    /// The lowest severity that fails.
+    pub fn severity(self) -> Severity {
         match self {
             FailOn::Info => Severity::Info,
             FailOn::Warning => Severity::Warning,
@@ -47,7 +52,17 @@ impl FailOn {
 
 /// Runs `sverka check`.
 pub fn run(cmd: &CheckCmd, config: &sverka::config::Config) -> anyhow::Result<Outcome> {
-    let report = pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, true)?;
+    let report = match &cmd.original {
+        Some(original) => pipeline::run_versions(&cmd.a, cmd.b.as_deref(), original, &cmd.align, config)?,
+        None => pipeline::run(&cmd.a, cmd.b.as_deref(), &cmd.align, config, pipeline::Purpose::Check)?,
+    };
+    if !super::align::shows_findings(cmd.out.format) {
+        eprintln!(
+            "sverka: warning: --format {} cannot carry findings: they are not in the output (the exit code still \
+             says whether there are any); use text, html or json to see them",
+            cmd.out.format.name()
+        );
+    }
     let render_options = cmd.out.render_options();
     let text = match cmd.out.format {
         Format::Text => report::render_findings(&report, &render_options),

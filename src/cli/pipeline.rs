@@ -13,15 +13,29 @@ use sverka::input::InputFormat;
 use sverka::model::{Document, Lang, Report};
 use sverka::mt::{self, Cache, HttpEmbedder, MtConfig, Provider, RetryPolicy};
 
-/// Aligns A with B (or with the machine translation of A) and, with `findings`, checks
+/// What a run is for: the side-by-side alignment (findings shown when the format shows
+/// them) or `check`, which also refuses language pairs it cannot check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// `align`: run the checks only when `findings`.
+    Align {
+        /// The output shows findings.
+        findings: bool,
+    },
+    /// `check`.
+    Check,
+}
+
+/// Aligns A with B (or with the machine translation of A) and, with findings, checks
 /// the result; `config` is the effective configuration before the command-line options.
 pub fn run(
     a_path: &Path,
     b_path: Option<&Path>,
     opts: &AlignOpts,
     config: &Config,
-    findings: bool,
+    purpose: Purpose,
 ) -> anyhow::Result<Report> {
+    let findings = purpose == Purpose::Check || purpose == (Purpose::Align { findings: true });
     let (lang_a, lang_b) =
         parse_langs(opts.langs.as_deref(), opts.presegmented || config.segment.presegmented)?;
     if a_path == Path::new("-") && b_path == Some(Path::new("-")) {
@@ -39,7 +53,7 @@ pub fn run(
     // An unknown profile is an error before any file is segmented or any request is sent.
     glossary.with_profile(config.check.profile.as_deref())?;
     let presegmented = config.segment.presegmented;
-    let a = load_document(a_path, lang_a, presegmented, opts.input_format)?;
+    let a = load_document(a_path, lang_a.clone(), presegmented, opts.input_format)?;
     let mut builder = Engine::builder(config).glossary(glossary);
     if let Some(path) = &opts.dict {
         builder = builder.dictionary(load_dict(path)?);
@@ -60,7 +74,11 @@ pub fn run(
             "--to is only for aligning without B (B is then the machine translation of A); drop it or drop B"
         );
     }
-    let b = load_document(b_path, lang_b, presegmented, opts.input_format)?;
+    let b = load_document(b_path, lang_b.clone(), presegmented, opts.input_format)?;
+    given_langs_fit((&a, lang_a.as_ref()), (&b, lang_b.as_ref()))?;
+    if purpose == Purpose::Check {
+        checkable(&a, &b, opts.langs.is_some())?;
+    }
     let mt_b = match (&opts.mt_file, &opts.mt) {
         (Some(_), Some(_)) => bail!("give either --mt or --mt-file, not both"),
         (Some(path), None) => Some(read_mt_file(path, &b)?),
@@ -68,10 +86,116 @@ pub fn run(
     };
     let engine = with_services(builder, opts)?.build()?;
     let report = engine.run(&a, &b, &RunOptions { mt_b, findings })?;
-    for note in &report.notes {
-        eprintln!("sverka: {}", note.message);
-    }
+    print_notes(&report.notes);
     Ok(report)
+}
+
+/// Fails when `--langs` contradicts the texts beyond doubt (Latin letters said to be
+/// Russian, A and B swapped, Belarusian letters said to be Russian): segmenting, aligning
+/// and checking in the wrong language cannot mean anything.
+fn given_langs_fit(a: (&Document, Option<&Lang>), b: (&Document, Option<&Lang>)) -> anyhow::Result<()> {
+    let text = |doc: &Document| doc.texts().join("\n");
+    let wrong = |(doc, given): (&Document, Option<&Lang>)| {
+        given.and_then(|g| sverka::lang::contradicts(g, &text(doc)))
+    };
+    let (wa, wb) = (wrong(a), wrong(b));
+    let (ga, gb) =
+        (a.1.map(Lang::to_string).unwrap_or_default(), b.1.map(Lang::to_string).unwrap_or_default());
+    match (&wa, &wb) {
+        (Some(da), Some(db)) if Some(da) == b.1 && Some(db) == a.1 => bail!(
+            "--langs says A is '{ga}' and B is '{gb}', but A reads as '{da}' and B as '{db}': they are swapped \
+             (--langs {da},{db})"
+        ),
+        (Some(d), _) => {
+            bail!("--langs says A is '{ga}', but A reads as '{d}' (--langs {d},{gb}, or leave --langs out)")
+        }
+        (_, Some(d)) => {
+            bail!("--langs says B is '{gb}', but B reads as '{d}' (--langs {ga},{d}, or leave --langs out)")
+        }
+        (None, None) => Ok(()),
+    }
+}
+
+/// Fails when `check` cannot mean anything for the languages of A and B (one language,
+/// not English, detected on both sides), and warns when it can check less than usual
+/// (neither side English) or reads the texts as two English versions.
+fn checkable(a: &Document, b: &Document, langs_given: bool) -> anyhow::Result<()> {
+    let en = Lang::en();
+    if a.lang == b.lang && a.lang != en && !langs_given {
+        bail!(
+            "A and B both read as '{}': check compares an English translation with its original, or two English \
+             versions of one original; if a language was detected wrongly, give --langs",
+            a.lang
+        );
+    }
+    if a.lang != en && b.lang != en {
+        eprintln!(
+            "sverka: warning: neither A ('{}') nor B ('{}') is English: the glossary, name and spelling checks need \
+             an English side, so only numbers and sentences on one side are checked",
+            a.lang, b.lang
+        );
+    } else if a.lang == en && b.lang == en && !langs_given {
+        eprintln!(
+            "sverka: both A and B read as English: checked as two versions of one original (names spelled apart, \
+             numbers, sentences of one version); give --original FILE to say which version departs from it"
+        );
+    }
+    Ok(())
+}
+
+/// `check A B --original FILE`: two English versions checked against each other and
+/// against the original they translate.
+pub fn run_versions(
+    a_path: &Path,
+    b_path: Option<&Path>,
+    original: &Path,
+    opts: &AlignOpts,
+    config: &Config,
+) -> anyhow::Result<Report> {
+    let Some(b_path) = b_path else { bail!("--original compares two English versions: give both A and B") };
+    if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() || opts.to.is_some() {
+        bail!("--original aligns the three texts by themselves: drop --mt, --mt-file, --embed-url and --to");
+    }
+    let (lang_a, lang_b) = parse_langs(opts.langs.as_deref(), opts.presegmented || config.segment.presegmented)?;
+    let config = with_options(config.clone(), opts);
+    let glossary = load_glossary(&opts.glossary)?;
+    glossary.with_profile(config.check.profile.as_deref())?;
+    let presegmented = config.segment.presegmented;
+    let a = load_document(a_path, lang_a, presegmented, opts.input_format)?;
+    let b = load_document(b_path, lang_b, presegmented, opts.input_format)?;
+    if a.lang != Lang::en() || b.lang != Lang::en() {
+        bail!(
+            "--original is for two English versions of one original, but A is '{}' and B is '{}' (give --langs en,en \
+             if they are English)",
+            a.lang,
+            b.lang
+        );
+    }
+    let o = load_document(original, None, presegmented, opts.input_format)?;
+    if o.lang == Lang::en() {
+        bail!(
+            "{}: the original is English too; --original takes the Russian or Belarusian text both versions translate",
+            original.display()
+        );
+    }
+    let mut builder = Engine::builder(config).glossary(glossary);
+    if let Some(path) = &opts.dict {
+        builder = builder.dictionary(load_dict(path)?);
+    }
+    let report = builder.build()?.run_versions(&a, &b, &o);
+    print_notes(&report.notes);
+    Ok(report)
+}
+
+/// The notes of a run on stderr: `sverka: warning: …` for warnings, `sverka: …` else.
+pub fn print_notes(notes: &[sverka::model::Note]) {
+    for note in notes {
+        if note.severity == sverka::model::Severity::Warning {
+            eprintln!("sverka: warning: {}", note.message);
+        } else {
+            eprintln!("sverka: {}", note.message);
+        }
+    }
 }
 
 /// `config` with the command-line options that override it.

@@ -148,11 +148,45 @@ impl Engine {
         let (a, b) = ((a, notes_a.as_slice()), (b, notes_b.as_slice()));
         let gathered = evidence::gather(self, a, b, mt_b.as_deref())?;
         let alignment = self.align(a, b, gathered.evidence());
-        let findings = if options.findings { self.check(a, b, &alignment, false) } else { Vec::new() };
+        let checked = if options.findings { self.check(a, b, &alignment, false) } else { Default::default() };
         let (a, b) = (a.0, b.0);
-        let mut report = report(a, b, mt_b, alignment, findings);
+        let mut report = report(a, b, mt_b, alignment, checked.findings);
         report.notes = gathered.notes;
+        report.notes.extend(checked.notes);
         Ok(report)
+    }
+
+    /// Aligns two English versions `a` and `b` of one `original` with each other and each
+    /// with the original, and checks them ([`check::run_versions`]): the report is A
+    /// against B, and its findings say which version departs from the original. Outside
+    /// evidence (MT, embeddings) is not used here.
+    pub fn run_versions(&self, a: &Document, b: &Document, original: &Document) -> Report {
+        let ((notes_a, notes_b), notes_o) = rayon::join(
+            || rayon::join(|| annotate(a, &self.glossary), || annotate(b, &self.glossary)),
+            || annotate(original, &self.glossary),
+        );
+        let (va, vb, vo) = ((a, notes_a.as_slice()), (b, notes_b.as_slice()), (original, notes_o.as_slice()));
+        let ab = self.align(va, vb, None);
+        let (ao, bo) = rayon::join(|| self.align(va, vo, None), || self.align(vb, vo, None));
+        let options = CheckOptions { weak: self.config.confidence.weak, ..CheckOptions::default() };
+        let with = check::Original { doc: vo, a: &ao, b: &bo };
+        let checked = check::run_versions(va, vb, &ab, &with, &self.glossary, &options);
+        let mut report = report(a, b, None, ab, checked.findings);
+        let aligned = |al: &Alignment| {
+            al.beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()).map(|b| b.a.len()).sum::<usize>()
+        };
+        report.notes.push(crate::model::Note::info(format!(
+            "compared with the original ({}, {} sentences): {} of {} sentences of version A and {} of {} of version B \
+             align with it",
+            original.lang,
+            original.len(),
+            aligned(&ao),
+            a.len(),
+            aligned(&bo),
+            b.len()
+        )));
+        report.notes.extend(checked.notes);
+        report
     }
 
     /// Aligns `a` with its own machine translation into `to` (B is made from A, one
@@ -171,13 +205,15 @@ impl Engine {
         let b = document_of_lines(to.clone(), &lines);
         let beads = (0..a.len()).map(|i| Bead::new(vec![i], vec![i], 1.0)).collect();
         let alignment = Alignment { beads };
-        let findings = if findings {
+        let checked = if findings {
             let (notes_a, notes_b) = (annotate(a, &self.glossary), annotate(&b, &self.glossary));
             self.check((a, &notes_a), (&b, &notes_b), &alignment, true)
         } else {
-            Vec::new()
+            Default::default()
         };
-        Ok(report(a, &b, None, alignment, findings))
+        let mut report = report(a, &b, None, alignment, checked.findings);
+        report.notes = checked.notes;
+        Ok(report)
     }
 
     /// The aligner on an annotated pair with this engine's dictionary and configuration.
@@ -193,8 +229,9 @@ impl Engine {
         b: Annotated<'_>,
         alignment: &Alignment,
         original_is_mt: bool,
-    ) -> Vec<crate::model::Finding> {
-        let options = CheckOptions { weak: self.config.confidence.weak, original_is_mt };
+    ) -> check::Checked {
+        let options =
+            CheckOptions { weak: self.config.confidence.weak, original_is_mt, ..CheckOptions::default() };
         check::run_annotated(a, b, alignment, &self.glossary, &options)
     }
 }

@@ -3,21 +3,30 @@
 //! = `1200`, `25 октября` = `25 October` = `October 25`, `3,5 млн` = `3.5 million`,
 //! `XXI` = `21`).
 //!
-//! One left-to-right pass over the characters; month, scale and percent words are
+//! One left-to-right pass over the characters; month, number, scale and percent words are
 //! looked up in small static tables, so extraction is cheap enough to run on every
 //! sentence the aligner sees. Conventions: in Cyrillic text a comma is a decimal
 //! separator; in Latin text a comma followed by exactly three digits groups thousands.
 //! A space (also no-break or thin) groups thousands when a group of at most three
 //! digits is followed by exactly three digits. Ordinal endings (`21st`, `25-го`,
-//! `1990s`) are ignored; signs are ignored. The checks compare these quantities; the
-//! aligner makes anchors of them.
+//! `1990s`) are ignored; signs are ignored. Numbers written out are quantities too
+//! (`six or seven`, `пяць або шэсць`, `five and a half million` = `5,5 млн`, `двадцатого`),
+//! except `one` alone, which is a pronoun as often as a number. The first end of a range
+//! takes the scale, percent or month of the second (`10-15%`, `two or three million`,
+//! `25 и 26 мая`). A number that is part of a name is no quantity: digits glued to letters
+//! (`G20`, `Су-35`, `COVID-19`) and numbers inside a short quoted title (`«24 часа»`). The
+//! checks compare these quantities; the aligner makes anchors of them.
 
 mod scan;
+mod units;
 mod words;
 
+use crate::text::tables::{self, NumberWordKind};
 use crate::text::{is_letter, is_word_char};
 use scan::{Scanner, number_at};
 use serde::Serialize;
+use std::ops::Range;
+pub use units::{Measure, measure};
 pub use words::word_values;
 use words::{month_name, word_at};
 
@@ -88,25 +97,126 @@ pub struct NumberToken {
     pub span: std::ops::Range<usize>,
 }
 
+/// A quantity being read, with what the range rule needs to know.
+pub(super) struct Raw {
+    /// The quantity and its span.
+    pub(super) token: NumberToken,
+    /// The power of ten of its scale word (`млн` 6), 0 without one.
+    pub(super) exp: u32,
+    /// It is a percentage.
+    pub(super) percent: bool,
+    /// A plain number (no scale, percent, date, ordinal): it may be the first end of a range.
+    pub(super) bare: bool,
+}
+
+impl Raw {
+    /// A quantity no range rule touches (a date, a time, a Roman numeral).
+    pub(super) fn fixed(value: Quantity, span: Range<usize>) -> Raw {
+        Raw { token: NumberToken { value, span }, exp: 0, percent: false, bare: false }
+    }
+}
+
 /// Finds the quantities in `text` (any of our languages).
 pub fn extract(text: &str) -> Vec<NumberToken> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let cyrillic = chars.iter().any(|&(_, c)| ('\u{400}'..='\u{4ff}').contains(&c));
     let s = Scanner { text, chars, cyrillic };
-    let mut out = Vec::new();
+    let mut raw: Vec<Raw> = Vec::new();
     let mut i = 0;
     while i < s.chars.len() {
         let prev_alnum = i > 0 && s.ch(i - 1).is_some_and(is_word_char);
         if s.is_digit(i) && !s.is_digit(i.wrapping_sub(1)) {
             let (token, end) = number_at(&s, i);
-            out.extend(token);
+            if !glued_to_letters(&s, i) {
+                raw.extend(token);
+            }
             i = end.max(i + 1);
         } else if !prev_alnum && s.ch(i).is_some_and(is_letter) {
             let (token, end) = word_at(&s, i);
-            out.extend(token);
+            raw.extend(token);
             i = end.max(i + 1);
         } else {
             i += 1;
+        }
+    }
+    ranges(text, &mut raw);
+    let titles = short_quotes(text);
+    raw.into_iter()
+        .map(|r| r.token)
+        .filter(|t| !titles.iter().any(|q| q.start < t.span.end && t.span.start < q.end))
+        .collect()
+}
+
+/// Whether the digits at `i` are part of a name: glued to a letter before them, directly
+/// or by a hyphen (`G20`, `Су-35`, `COVID-19`, `Дажынкі-2025`).
+fn glued_to_letters(s: &Scanner<'_>, i: usize) -> bool {
+    let before = |k: usize| k.checked_sub(1).and_then(|p| s.ch(p));
+    match before(i) {
+        Some(c) if is_letter(c) => true,
+        Some('-') => before(i - 1).is_some_and(is_letter),
+        _ => false,
+    }
+}
+
+/// Gives the first end of each range the scale, percent or month of its second end:
+/// `10-15%` is 10% to 15%, `two or three million` 2 to 3 million, `25 и 26 мая` two dates.
+fn ranges(text: &str, raw: &mut [Raw]) {
+    for k in 1..raw.len() {
+        let (left, right) = raw.split_at_mut(k);
+        let (l, r) = (&mut left[k - 1], &right[0]);
+        if !l.bare || l.token.span.end > r.token.span.start {
+            continue;
+        }
+        let gap = text[l.token.span.end..r.token.span.start].trim().to_lowercase();
+        let joins = matches!(gap.as_str(), "-" | "–" | "—")
+            || tables::number_word(&gap, NumberWordKind::Range).is_some();
+        let Quantity::Number(n) = &l.token.value else { continue };
+        if !joins {
+            continue;
+        }
+        match &r.token.value {
+            Quantity::Date { year, month, day: Some(_) } => {
+                if let Ok(day) = n.parse::<u8>() {
+                    if (1..=31).contains(&day) {
+                        l.token.value = Quantity::Date { year: *year, month: *month, day: Some(day) };
+                        l.bare = false;
+                    }
+                }
+            }
+            _ if r.exp > 0 || r.percent => {
+                let (int, frac) = n.split_once('.').unwrap_or((n.as_str(), ""));
+                let value = canonical(int, frac, r.exp);
+                l.token.value = if r.percent { Quantity::Percent(value) } else { Quantity::Number(value) };
+                l.bare = false;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Byte spans of short quoted titles (at most four words inside `«…»`, `“…”`, `„…“` or
+/// `"…"`): `«24 часа»`, `"Belarus 1"`.
+fn short_quotes(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (at, c) in text.char_indices() {
+        let closes = |o: char| match o {
+            '«' => c == '»',
+            '“' => c == '”',
+            '„' => c == '“' || c == '”',
+            '"' => c == '"',
+            _ => false,
+        };
+        match open {
+            Some((o, start)) if closes(o) => {
+                let inside = &text[start..at];
+                if inside.split_whitespace().count() <= 4 && inside.chars().any(|c| c.is_ascii_digit()) {
+                    out.push(start..at);
+                }
+                open = None;
+            }
+            None if matches!(c, '«' | '“' | '„' | '"') => open = Some((c, at + c.len_utf8())),
+            _ => {}
         }
     }
     out
@@ -235,5 +345,84 @@ mod tests {
         let text = "Экспорт вырос на 12,5 % до 3,5 млн тонн 25 октября.";
         let got: Vec<&str> = extract(text).iter().map(|t| &text[t.span.clone()]).collect();
         assert_eq!(got, vec!["12,5 %", "3,5 млн", "25 октября"]);
+    }
+
+    #[test]
+    fn numbers_written_out_are_quantities() {
+        let table: &[(&str, &str)] = &[
+            ("more than five and a half million tons", "более 5,5 млн т"),
+            ("пять с половиной миллионов", "5.5 million"),
+            ("пяць з паловай мільёнаў", "5.5 million"),
+            ("полтора миллиона", "1.5 million"),
+            ("a million tonnes of corn", "миллион тонн кукурузы"),
+            ("half a million", "500,000"),
+            ("twenty-five regions", "25 регионов"),
+            ("two hundred and fifty", "250"),
+            ("двести пятьдесят", "250"),
+            ("three thousand", "3 тыс."),
+            ("the twenty-first meeting", "21-е заседание"),
+            ("двадцать пятого заседания", "25th meeting"),
+            ("the third time", "в третий раз"),
+            ("у першай палове", "in the first half"),
+            ("fifteen per cent", "15%"),
+            ("пятнадцать процентов", "15%"),
+        ];
+        for (a, b) in table {
+            assert_eq!(values(a), values(b), "{a} vs {b}");
+            assert!(!values(a).is_empty(), "{a}");
+        }
+        assert_eq!(values("six or seven regions"), vec![num("6"), num("7")]);
+        assert_eq!(values("пяць або шэсць абласцей"), vec![num("5"), num("6")]);
+        assert_eq!(values("два-три дня"), vec![num("2"), num("3")]);
+    }
+
+    #[test]
+    fn one_alone_and_words_that_only_look_like_numbers_are_not_quantities() {
+        assert!(values("one of the key partners").is_empty());
+        assert!(values("один из ключевых партнеров").is_empty());
+        assert!(values("hundreds of people and millions of tonnes").is_empty());
+        assert!(values("во вторник, на первенстве").is_empty());
+        assert!(values("half of the harvest").is_empty());
+        assert_eq!(values("one million"), vec![num("1000000")]);
+    }
+
+    #[test]
+    fn the_first_end_of_a_range_takes_the_second_ends_scale_percent_or_month() {
+        assert_eq!(values("10-15%"), vec![pct("10"), pct("15")]);
+        assert_eq!(values("from 10 to 15 per cent"), vec![pct("10"), pct("15")]);
+        assert_eq!(values("от 10 до 15 %"), vec![pct("10"), pct("15")]);
+        assert_eq!(values("two or three million"), vec![num("2000000"), num("3000000")]);
+        assert_eq!(values("2-3 млн"), vec![num("2000000"), num("3000000")]);
+        assert_eq!(values("25 и 26 мая"), vec![date(None, 5, Some(25)), date(None, 5, Some(26))]);
+        assert_eq!(
+            values("on 25-26 October 2024"),
+            vec![date(Some(2024), 10, Some(25)), date(Some(2024), 10, Some(26))]
+        );
+        assert_eq!(values("in 2023 and 2024"), vec![num("2023"), num("2024")]);
+    }
+
+    #[test]
+    fn numbers_inside_names_are_not_quantities() {
+        for text in [
+            "Об этом сообщила программа «24 часа».",
+            "The G20 summit",
+            "истребители Су-35",
+            "the COVID-19 pandemic",
+            "фестываль \"Дажынкі-2025\"",
+            "the “Belarus 1” channel",
+        ] {
+            assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+        }
+        assert_eq!(values("«Мы соберем 8 млн тонн зерна в этом году», - сказал он."), vec![num("8000000")]);
+    }
+
+    #[test]
+    fn dates_with_ordinal_days_and_of() {
+        assert_eq!(
+            values("Decree No. 442 of December 28th, 2022"),
+            vec![num("442"), date(Some(2022), 12, Some(28))]
+        );
+        assert_eq!(values("on the 28th of December"), vec![date(None, 12, Some(28))]);
+        assert_eq!(values("28-го декабря"), vec![date(None, 12, Some(28))]);
     }
 }

@@ -3,7 +3,7 @@
 //! (`25.10.2024`), times of day, a day and month with an optional year.
 
 use super::words::{is_percent_word, month_of, scale_of};
-use super::{NumberToken, Quantity, canonical};
+use super::{NumberToken, Quantity, Raw, canonical};
 use crate::text::{is_letter, is_word_char};
 
 /// Where `per cent` ends, when the word `w` (ending at `wend`) is its `per`.
@@ -62,9 +62,9 @@ impl Scanner<'_> {
 }
 
 /// A number literal starting at `i` with what follows it (scale, percent, month).
-pub(super) fn number_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usize) {
+pub(super) fn number_at(s: &Scanner<'_>, i: usize) -> (Option<Raw>, usize) {
     if let Some((q, end)) = numeric_date(s, i).or_else(|| time_of_day(s, i)) {
-        return (Some(NumberToken { value: q, span: s.byte(i)..s.byte(end) }), end);
+        return (Some(Raw::fixed(q, s.byte(i)..s.byte(end))), end);
     }
     let first_end = s.digit_run(i);
     let mut int = s.digits(i, first_end).to_string();
@@ -118,8 +118,9 @@ pub(super) fn number_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usiz
             percent = true;
             end = cent_end;
         } else if plain_int {
+            let (w, start, wend) = of_month(s, &w, k, wend);
             if let Some(m) = month_of(&w) {
-                if w != "may" || s.ch(k).is_some_and(char::is_uppercase) {
+                if w != "may" || s.ch(start).is_some_and(char::is_uppercase) {
                     month_day = Some((m, wend));
                 }
             }
@@ -130,12 +131,27 @@ pub(super) fn number_at(s: &Scanner<'_>, i: usize) -> (Option<NumberToken>, usiz
         if (1..=31).contains(&day) {
             let (year, end) = year_after(s, wend);
             let q = Quantity::Date { year, month: Some(month), day: Some(day) };
-            return (Some(NumberToken { value: q, span: s.byte(i)..s.byte(end) }), end);
+            return (Some(Raw::fixed(q, s.byte(i)..s.byte(end))), end);
         }
     }
     let value = canonical(&int, &frac, exp);
     let q = if percent { Quantity::Percent(value) } else { Quantity::Number(value) };
-    (Some(NumberToken { value: q, span: s.byte(i)..s.byte(end) }), end)
+    let token = NumberToken { value: q, span: s.byte(i)..s.byte(end) };
+    (Some(Raw { token, exp, percent, bare: !percent && exp == 0 }), end)
+}
+
+/// The month word after `of` when `w` (from `start` to `wend`) is `of` (`the 28th of
+/// December`), else `w` itself: the word, where it starts and the index after it.
+fn of_month(s: &Scanner<'_>, w: &str, start: usize, wend: usize) -> (String, usize, usize) {
+    if w == "of" {
+        let next_start = s.skip_spaces(wend);
+        if let Some((next, next_end)) = s.word(next_start) {
+            if month_of(&next).is_some() {
+                return (next, next_start, next_end);
+            }
+        }
+    }
+    (w.to_string(), start, wend)
 }
 
 /// `25.10.2024`, `25.10.24`, `2024-10-25` as a date.

@@ -41,12 +41,30 @@ fn block(report: &Report, index: usize, finding: &Finding, bead: Option<usize>, 
         Some(bead) => format!("{side} ({lang}) sentence {}, bead {bead}", finding.sentence),
         None => format!("{side} ({lang}) sentence {}", finding.sentence),
     };
+    let places = finding.places();
+    let place = if places.len() > 1 {
+        let ids: Vec<String> = places.iter().map(|p| p.sentence.to_string()).collect();
+        format!("{side} ({lang}) sentences {} ({} times)", ids.join(", "), places.len())
+    } else {
+        place
+    };
     let mut out = format!("{label}: {}\n  --> {place}\n", safe(&finding.message));
-    if let Some(sentence) = super::side_texts(report, finding.side).get(finding.sentence) {
-        out.push_str(&format!("   | {}\n", highlighted(report, index, finding, sentence, color)));
+    let mut shown: Vec<usize> = Vec::new();
+    for p in &places {
+        if shown.contains(&p.sentence) {
+            continue;
+        }
+        shown.push(p.sentence);
+        if let Some(sentence) = super::side_texts(report, finding.side).get(p.sentence) {
+            let id = if places.len() > 1 { format!("{}: ", p.sentence) } else { String::new() };
+            out.push_str(&format!(
+                "   | {id}{}\n",
+                highlighted(report, index, finding, p.sentence, sentence, color)
+            ));
+        }
     }
     if !marks::is_whole_sentence(finding.check) && !finding.found.is_empty() {
-        out.push_str(&format!("   = found “{}”", safe(&finding.found)));
+        out.push_str(&format!("   = found {}", safe(&marks::forms(finding))));
         if let Some(expected) = &finding.expected {
             out.push_str(&format!(", expected “{}”", safe(expected)));
         }
@@ -56,14 +74,21 @@ fn block(report: &Report, index: usize, finding: &Finding, bead: Option<usize>, 
     out
 }
 
-/// The sentence, with this finding's text coloured when colour is on.
-fn highlighted(report: &Report, index: usize, finding: &Finding, sentence: &str, color: bool) -> String {
+/// Sentence `id`, with this finding's text coloured when colour is on.
+fn highlighted(
+    report: &Report,
+    index: usize,
+    finding: &Finding,
+    id: usize,
+    sentence: &str,
+    color: bool,
+) -> String {
     if !color {
         return safe(sentence);
     }
     let mut out = String::new();
     let mut at = 0;
-    for mark in marks::marks(report, finding.side, finding.sentence, &[index]) {
+    for mark in marks::marks(report, finding.side, id, &[index]) {
         out.push_str(&safe(&sentence[at..mark.range.start]));
         out.push_str(severity_color(finding.severity));
         out.push_str(&safe(&sentence[mark.range.clone()]));
@@ -111,6 +136,9 @@ mod tests {
             found: "Lukashenko".into(),
             expected: Some("Lukashenka".into()),
             message: "use the house spelling".into(),
+            occurrences: Vec::new(),
+            span: None,
+            term: None,
         };
         Report::new(
             side(Lang::en(), &["Lukashenko met Putin."]),

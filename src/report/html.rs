@@ -101,9 +101,15 @@ fn summary(out: &mut String, report: &Report) {
         }
         esc(out, &finding.message);
         if !marks::is_whole_sentence(finding.check) && !finding.found.is_empty() {
-            out.push_str(" <span class=\"forms\">(found <q>");
-            esc(out, &finding.found);
-            out.push_str("</q>");
+            out.push_str(" <span class=\"forms\">(found ");
+            for (k, (form, n)) in marks::form_counts(finding).iter().enumerate() {
+                out.push_str(if k == 0 { "<q>" } else { ", <q>" });
+                esc(out, form);
+                out.push_str("</q>");
+                if *n > 1 {
+                    let _ = write!(out, " ×{n}");
+                }
+            }
             if let Some(expected) = &finding.expected {
                 out.push_str(", expected <q>");
                 esc(out, expected);
@@ -111,9 +117,31 @@ fn summary(out: &mut String, report: &Report) {
             }
             out.push_str(")</span>");
         }
+        if finding.occurrences.len() > 1 {
+            also(out, report, finding);
+        }
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+/// The places of a finding with occurrences, each a link to its bead: ` · 3 times: bead 1,
+/// bead 4, bead 9`.
+fn also(out: &mut String, report: &Report, finding: &crate::model::Finding) {
+    let _ = write!(out, " <span class=\"also\">· {} times:", finding.occurrences.len());
+    for (k, place) in finding.occurrences.iter().enumerate() {
+        let side = if finding.side == Side::A { "A" } else { "B" };
+        let sep = if k == 0 { " " } else { ", " };
+        match place.bead.filter(|&b| b < report.beads.len()) {
+            Some(b) => {
+                let _ = write!(out, "{sep}<a href=\"#b{b}\">{side} {}</a>", place.sentence);
+            }
+            None => {
+                let _ = write!(out, "{sep}{side} {}", place.sentence);
+            }
+        }
+    }
+    out.push_str("</span>");
 }
 
 fn table(out: &mut String, report: &Report) {
@@ -122,8 +150,12 @@ fn table(out: &mut String, report: &Report) {
     out.push_str(
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"/> \
          show only beads with findings or low confidence</label> · keys <kbd>n</kbd> / <kbd>p</kbd>: \
-         next / previous such bead</div>\n",
+         next / previous such bead",
     );
+    if super::worddiff::applies(report) {
+        out.push_str(" · <span class=\"vd\">words the other version does not have</span>");
+    }
+    out.push_str("</div>\n");
     let _ = writeln!(
         out,
         "<div id=\"alignment\" class=\"grid {}\" role=\"table\">",
@@ -173,8 +205,13 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
         "hi"
     };
     let _ = write!(out, "<div class=\"score {level}\" role=\"cell\">{}</div>", &score(bead.score)[..4]);
-    cell(out, report, Side::A, &bead.a, findings);
-    cell(out, report, Side::B, &bead.b, findings);
+    let [diff_a, diff_b] = if super::worddiff::applies(report) {
+        super::worddiff::differing(report, bead)
+    } else {
+        [Vec::new(), Vec::new()]
+    };
+    cell(out, report, Side::A, &bead.a, findings, &diff_a);
+    cell(out, report, Side::B, &bead.b, findings, &diff_b);
     if let Some(mt) = &report.mt {
         mt_cell(out, report, bead, mt);
     }
@@ -214,8 +251,16 @@ fn mt_cell(out: &mut String, report: &Report, bead: &Bead, mt: &[String]) {
     out.push_str("</div>");
 }
 
-/// One side of a bead: its sentences (each with its id), marks, and its findings.
-fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: &[usize]) {
+/// One side of a bead: its sentences (each with its id), marks, the words the other
+/// version lacks (`diff`: sentence id and byte range; two versions only), and its findings.
+fn cell(
+    out: &mut String,
+    report: &Report,
+    side: Side,
+    ids: &[usize],
+    findings: &[usize],
+    diff: &[(usize, std::ops::Range<usize>)],
+) {
     let (class, lang) = match side {
         Side::A => ("a", report.a.lang.code()),
         Side::B => ("b", report.b.lang.code()),
@@ -237,9 +282,17 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
         }
         let _ = write!(out, "<span class=\"sid\">{id}</span>");
         let mut at = 0;
-        for Mark { range, finding } in marks::marks(report, side, id, findings) {
+        let found = marks::marks(report, side, id, findings);
+        let differs: Vec<&std::ops::Range<usize>> = diff
+            .iter()
+            .filter(|(d, r)| {
+                *d == id && !found.iter().any(|m| m.range.start < r.end && r.start < m.range.end)
+            })
+            .map(|(_, r)| r)
+            .collect();
+        for Mark { range, finding } in found {
             let f = &report.findings[finding];
-            esc(out, &text[at..range.start]);
+            plain(out, text, at..range.start, &differs);
             let _ = write!(out, "<mark class=\"{}\" title=\"", super::text::severity_name(f.severity));
             esc(out, &tooltip(f));
             out.push_str("\">");
@@ -247,7 +300,7 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
             out.push_str("</mark>");
             at = range.end;
         }
-        esc(out, &text[at..]);
+        plain(out, text, at..text.len(), &differs);
     }
     let mine: Vec<usize> = findings.iter().copied().filter(|&f| report.findings[f].side == side).collect();
     if !mine.is_empty() {
@@ -267,6 +320,19 @@ fn cell(out: &mut String, report: &Report, side: Side, ids: &[usize], findings: 
         out.push_str("</ul>");
     }
     out.push_str("</div>");
+}
+
+/// `text[range]` escaped, with the stretches of `differs` inside it in `<span class="vd">`.
+fn plain(out: &mut String, text: &str, range: std::ops::Range<usize>, differs: &[&std::ops::Range<usize>]) {
+    let mut at = range.start;
+    for d in differs.iter().filter(|d| d.start >= range.start && d.end <= range.end) {
+        esc(out, &text[at..d.start]);
+        out.push_str("<span class=\"vd\">");
+        esc(out, &text[d.start..d.end]);
+        out.push_str("</span>");
+        at = d.end;
+    }
+    esc(out, &text[at..range.end]);
 }
 
 fn tooltip(f: &crate::model::Finding) -> String {

@@ -5,7 +5,7 @@
 //! findings claim overlapping text, the earlier mark wins; the later finding is still
 //! listed with its bead).
 
-use crate::model::{CheckKind, Report, Side};
+use crate::model::{CheckKind, Finding, Report, Side};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -19,8 +19,9 @@ pub(super) struct Mark {
 }
 
 /// For each bead, the indexes of the findings about it, in report order. A finding's
-/// bead is its `bead` field when set, else the bead that holds its sentence; findings
-/// that fit no bead are left out here (the summary still lists them).
+/// bead is its `bead` field when set, else the bead that holds its sentence; a finding
+/// with `occurrences` is about the bead of each. Findings that fit no bead are left out
+/// here (the summary still lists them).
 pub(super) fn findings_by_bead(report: &Report) -> Vec<Vec<usize>> {
     let mut by_bead = vec![Vec::new(); report.beads.len()];
     let mut holder: HashMap<(Side, usize), usize> = HashMap::new();
@@ -29,15 +30,51 @@ pub(super) fn findings_by_bead(report: &Report) -> Vec<Vec<usize>> {
         holder.extend(bead.b.iter().map(|&s| ((Side::B, s), i)));
     }
     for (f, finding) in report.findings.iter().enumerate() {
-        let bead = finding
-            .bead
-            .filter(|&b| b < report.beads.len())
-            .or_else(|| holder.get(&(finding.side, finding.sentence)).copied());
-        if let Some(bead) = bead {
-            by_bead[bead].push(f);
+        for place in finding.places() {
+            let bead = place
+                .bead
+                .filter(|&b| b < report.beads.len())
+                .or_else(|| holder.get(&(finding.side, place.sentence)).copied());
+            if let Some(bead) = bead {
+                if by_bead[bead].last() != Some(&f) {
+                    by_bead[bead].push(f);
+                }
+            }
         }
     }
     by_bead
+}
+
+/// The forms a finding found, with how often: `“Kursk region”`, `“Alexander” ×3`,
+/// `“Zelenskyy” ×2, “Zelensky”`.
+pub(super) fn forms(finding: &Finding) -> String {
+    let one = |(form, n): &(String, usize)| {
+        if *n > 1 { format!("“{form}” ×{n}") } else { format!("“{form}”") }
+    };
+    form_counts(finding).iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
+/// The distinct forms a finding found, in order, with how many places have each.
+pub(super) fn form_counts(finding: &Finding) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for place in finding.places() {
+        match counts.iter_mut().find(|(form, _)| *form == place.found) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((place.found, 1)),
+        }
+    }
+    counts
+}
+
+/// The sentence ids of a finding's places on its side, `A1` or `A1, A4, A9`.
+pub(super) fn sentence_list(finding: &Finding) -> String {
+    let side = match finding.side {
+        Side::A => "A",
+        Side::B => "B",
+    };
+    let mut ids: Vec<usize> = finding.places().iter().map(|p| p.sentence).collect();
+    ids.dedup();
+    ids.iter().map(|id| format!("{side}{id}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Whether a finding is about a whole sentence (shown by marking the row, not text).
@@ -46,22 +83,25 @@ pub(super) fn is_whole_sentence(check: CheckKind) -> bool {
 }
 
 /// The marks in sentence `sentence` of `side` made by the findings `candidates`
-/// (indexes into `report.findings`): every occurrence of each finding's `found` text.
+/// (indexes into `report.findings`): every occurrence of the text each finding found in
+/// that sentence.
 pub(super) fn marks(report: &Report, side: Side, sentence: usize, candidates: &[usize]) -> Vec<Mark> {
     let Some(text) = super::side_texts(report, side).get(sentence) else { return Vec::new() };
     let mut all = Vec::new();
     for &f in candidates {
         let Some(finding) = report.findings.get(f) else { continue };
-        if finding.side != side || finding.sentence != sentence || is_whole_sentence(finding.check) {
+        if finding.side != side || is_whole_sentence(finding.check) {
             continue;
         }
-        if finding.found.is_empty() {
-            continue;
+        let mut forms: Vec<String> =
+            finding.places().into_iter().filter(|p| p.sentence == sentence).map(|p| p.found).collect();
+        forms.dedup();
+        for form in forms.iter().filter(|form| !form.is_empty()) {
+            all.extend(
+                text.match_indices(form.as_str())
+                    .map(|(start, m)| Mark { range: start..start + m.len(), finding: f }),
+            );
         }
-        all.extend(
-            text.match_indices(finding.found.as_str())
-                .map(|(start, m)| Mark { range: start..start + m.len(), finding: f }),
-        );
     }
     all.sort_by_key(|m| (m.range.start, m.finding));
     let mut kept: Vec<Mark> = Vec::with_capacity(all.len());
@@ -88,6 +128,9 @@ mod tests {
             found: found.into(),
             expected: None,
             message: "m".into(),
+            occurrences: Vec::new(),
+            span: None,
+            term: None,
         }
     }
 
@@ -130,6 +173,25 @@ mod tests {
         ]);
         let got: Vec<Range<usize>> = marks(&r, Side::A, 0, &[0, 1]).into_iter().map(|m| m.range).collect();
         assert_eq!(got, vec![0..5, 10..15]);
+    }
+
+    #[test]
+    fn a_finding_with_occurrences_marks_and_lists_each_place() {
+        let mut f = finding(Side::A, 0, "Minsk", CheckKind::NameInconsistent);
+        f.bead = Some(0);
+        f.occurrences = vec![
+            crate::model::Occurrence { sentence: 0, bead: Some(0), found: "Minsk".into() },
+            crate::model::Occurrence { sentence: 1, bead: Some(2), found: "Putin".into() },
+        ];
+        let r = report(vec![f]);
+        assert_eq!(findings_by_bead(&r), vec![vec![0], vec![], vec![0]]);
+        let got: Vec<Range<usize>> = marks(&r, Side::A, 1, &[0]).into_iter().map(|m| m.range).collect();
+        assert_eq!(got, vec![15..20]);
+        assert_eq!(forms(&r.findings[0]), "“Minsk”, “Putin”");
+        assert_eq!(sentence_list(&r.findings[0]), "A0, A1");
+        let mut twice = r.findings[0].clone();
+        twice.occurrences[1].found = "Minsk".into();
+        assert_eq!(forms(&twice), "“Minsk” ×2");
     }
 
     #[test]

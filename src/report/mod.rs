@@ -17,6 +17,7 @@ mod text;
 mod tmx;
 mod tsv;
 mod vecalign;
+mod worddiff;
 
 pub use bitext::{BitextRow, row as bitext_row, rows as bitext_rows};
 

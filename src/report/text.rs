@@ -21,6 +21,7 @@ const MIN_COLUMN: usize = 8;
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
+const UNDERLINE: &str = "\x1b[4m";
 
 /// Renders the report as columns of `options.width` terminal cells.
 pub(super) fn render(report: &Report, options: &RenderOptions) -> String {
@@ -29,8 +30,15 @@ pub(super) fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = layout.header(report);
     for (i, bead) in report.beads.iter().enumerate() {
         let found = &by_bead[i];
-        let mut cells =
-            vec![Cell::new(report, Side::A, &bead.a, found), Cell::new(report, Side::B, &bead.b, found)];
+        let [diff_a, diff_b] = if options.color && super::worddiff::applies(report) {
+            super::worddiff::differing(report, bead)
+        } else {
+            [Vec::new(), Vec::new()]
+        };
+        let mut cells = vec![
+            Cell::new(report, Side::A, &bead.a, found, &diff_a),
+            Cell::new(report, Side::B, &bead.b, found, &diff_b),
+        ];
         if let Some(mt) = &report.mt {
             cells.push(Cell { text: joined(mt, &bead.b), marks: Vec::new() });
         }
@@ -60,14 +68,28 @@ fn finite(score: f64) -> f64 {
     if score.is_finite() { score } else { 0.0 }
 }
 
-/// One cell: a bead side's text and its highlighted stretches.
+/// How a stretch of a cell is painted: a finding's colour, or underlined (words the
+/// other version does not have).
+#[derive(Debug, Clone, Copy)]
+enum Paint {
+    Finding(Severity),
+    Differs,
+}
+
+/// One cell: a bead side's text and its highlighted stretches, sorted, not overlapping.
 struct Cell {
     text: String,
-    marks: Vec<(Range<usize>, Severity)>,
+    marks: Vec<(Range<usize>, Paint)>,
 }
 
 impl Cell {
-    fn new(report: &Report, side: Side, ids: &[usize], findings: &[usize]) -> Self {
+    fn new(
+        report: &Report,
+        side: Side,
+        ids: &[usize],
+        findings: &[usize],
+        diff: &[(usize, Range<usize>)],
+    ) -> Self {
         let texts = super::side_texts(report, side);
         let mut text = String::new();
         let mut all = Vec::new();
@@ -77,11 +99,21 @@ impl Cell {
                 text.push(' ');
             }
             let offset = text.len();
-            for Mark { range, finding } in marks::marks(report, side, id, findings) {
-                all.push((range.start + offset..range.end + offset, report.findings[finding].severity));
+            let found = marks::marks(report, side, id, findings);
+            for (_, r) in diff.iter().filter(|(d, r)| {
+                *d == id && !found.iter().any(|m| m.range.start < r.end && r.start < m.range.end)
+            }) {
+                all.push((r.start + offset..r.end + offset, Paint::Differs));
+            }
+            for Mark { range, finding } in found {
+                all.push((
+                    range.start + offset..range.end + offset,
+                    Paint::Finding(report.findings[finding].severity),
+                ));
             }
             text.push_str(sentence);
         }
+        all.sort_by_key(|(r, _)| r.start);
         Cell { text, marks: all }
     }
 }
@@ -173,18 +205,21 @@ impl Layout {
         out: &mut String,
         text: &str,
         piece: Range<usize>,
-        marks: &[(Range<usize>, Severity)],
+        marks: &[(Range<usize>, Paint)],
     ) {
         let mut at = piece.start;
         if self.color {
-            for (range, severity) in marks {
+            for (range, paint) in marks {
                 let start = range.start.max(at);
                 let end = range.end.min(piece.end);
                 if start >= end {
                     continue;
                 }
                 out.push_str(&safe(&text[at..start]));
-                out.push_str(severity_color(*severity));
+                out.push_str(match paint {
+                    Paint::Finding(severity) => severity_color(*severity),
+                    Paint::Differs => UNDERLINE,
+                });
                 out.push_str(&safe(&text[start..end]));
                 out.push_str(RESET);
                 at = end;
@@ -198,9 +233,14 @@ impl Layout {
             Side::A => "A",
             Side::B => "B",
         };
-        let mut text = format!("{} {}{}: ", finding.check.name(), side, finding.sentence);
+        let places = if finding.occurrences.is_empty() {
+            format!("{side}{}", finding.sentence)
+        } else {
+            marks::sentence_list(finding)
+        };
+        let mut text = format!("{} {places}: ", finding.check.name());
         if !marks::is_whole_sentence(finding.check) && !finding.found.is_empty() {
-            text.push_str(&format!("“{}”", finding.found));
+            text.push_str(&marks::forms(finding));
             if let Some(expected) = &finding.expected {
                 text.push_str(&format!(" → “{expected}”"));
             }

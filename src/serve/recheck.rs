@@ -10,7 +10,9 @@
 //! findings are kept where their sentence is unchanged and left to the next full run.
 //! The same holds for the length ratio the joined-sentence check learns from the whole
 //! pair, which the window learns from its own beads. The caller runs [`full`] again
-//! soon after (the server does so in the background for long pairs).
+//! soon after (the server does so in the background for long pairs). Grouped findings
+//! (one spelling in several sentences) are split into their occurrences for this and
+//! grouped again at the end.
 
 use super::edit::{Draft, ids};
 use crate::check::{self, CheckOptions};
@@ -32,7 +34,7 @@ pub fn incremental(old: &Draft, old_findings: &[Finding], new: &Draft, glossary:
     let maps = [SentenceMap::between(old, new, Side::A), SentenceMap::between(old, new, Side::B)];
     let holders = [holders(new, Side::A), holders(new, Side::B)];
     let mut out: Vec<Finding> = Vec::with_capacity(old_findings.len() + 8);
-    for f in old_findings {
+    for f in &check::ungroup(old_findings) {
         let side = usize::from(f.side == Side::B);
         let Some(sentence) = maps[side].map(f.sentence) else { continue };
         let bead = holders[side].get(sentence).copied().flatten();
@@ -47,12 +49,12 @@ pub fn incremental(old: &Draft, old_findings: &[Finding], new: &Draft, glossary:
         out.push(kept);
     }
     out.extend(
-        window(new, redo.clone(), glossary)
+        check::ungroup(&window(new, redo.clone(), glossary))
             .into_iter()
             .filter(|f| f.check != CheckKind::NameInconsistent && f.bead.is_some_and(|b| redo.contains(&b))),
     );
     out.sort_by_key(|f| (f.bead.unwrap_or(usize::MAX), f.side == Side::B, f.sentence, f.check));
-    out
+    check::group(out)
 }
 
 /// The beads that differ between two drafts: `old` in the old draft's bead indexes,
@@ -165,7 +167,12 @@ fn window(draft: &Draft, range: Range<usize>, glossary: &Glossary) -> Vec<Findin
         })
         .collect();
     let alignment = Alignment { beads: sub_beads };
-    let mut found = check::run(&sub_a, &sub_b, &alignment, glossary, &CheckOptions::default());
+    // Whether the texts are retellings is a property of the whole pair, not of a window.
+    let whole = Alignment { beads: draft.beads.clone() };
+    let weak = CheckOptions::default().weak;
+    let retelling = Some(check::retelling(&draft.a.document, &draft.b.document, &whole, weak));
+    let options = CheckOptions { retelling, ..CheckOptions::default() };
+    let mut found = check::run(&sub_a, &sub_b, &alignment, glossary, &options);
     for f in &mut found {
         let all = if f.side == Side::A { &a_ids } else { &b_ids };
         f.sentence = all.get(f.sentence).copied().unwrap_or(f.sentence);
@@ -199,20 +206,23 @@ mod tests {
     }
 
     /// 40 sentence pairs, 1-1, with numbers that disagree in pair 30, names spelled two
-    /// ways in pairs 2 and 35 (Zelensky/Zelenskyy) and one sentence of B with none in A.
+    /// ways in pairs 2 and 35 (Maksim/Maxim), a rejected spelling in pairs 3 and 36
+    /// (Zelensky) and one sentence of B with none in A.
     fn draft() -> Draft {
         let mut en = Vec::new();
         let mut ru = Vec::new();
         for i in 0..40 {
             match i {
-                2 => en.push("Zelenskyy spoke in Kyiv on Monday.".to_string()),
-                35 => en.push("Zelensky left Kyiv on Friday.".to_string()),
+                2 => en.push("Maksim Petrov spoke in Kyiv on Monday.".to_string()),
+                35 => en.push("Maxim Petrov left Kyiv on Friday.".to_string()),
+                3 | 36 => en.push("Zelensky spoke in Kyiv again.".to_string()),
                 30 => en.push(format!("Exports rose by {} percent in the year.", 15)),
                 _ => en.push(format!("Sentence number {i} says something else about trade.")),
             }
             match i {
-                2 => ru.push("Зеленский выступил в Киеве в понедельник.".to_string()),
-                35 => ru.push("Зеленский уехал из Киева в пятницу.".to_string()),
+                2 => ru.push("Максим Петров выступил в Киеве в понедельник.".to_string()),
+                35 => ru.push("Максим Петров уехал из Киева в пятницу.".to_string()),
+                3 | 36 => ru.push("Зеленский снова выступил в Киеве.".to_string()),
                 30 => ru.push("Экспорт вырос на 12 процентов за год.".to_string()),
                 _ => ru.push(format!("Предложение номер {i} говорит о торговле.")),
             }
@@ -223,8 +233,11 @@ mod tests {
         Draft { a: text(Lang::en(), &en), b: text(Lang::ru(), &ru), beads }
     }
 
-    fn key(f: &[Finding]) -> Vec<(CheckKind, Side, usize, Option<usize>, String)> {
-        f.iter().map(|f| (f.check, f.side, f.sentence, f.bead, f.found.clone())).collect()
+    type Key = (CheckKind, Side, usize, Option<usize>, String, Vec<(usize, Option<usize>)>);
+
+    fn key(f: &[Finding]) -> Vec<Key> {
+        let places = |f: &Finding| f.occurrences.iter().map(|o| (o.sentence, o.bead)).collect();
+        f.iter().map(|f| (f.check, f.side, f.sentence, f.bead, f.found.clone(), places(f))).collect()
     }
 
     #[test]
@@ -244,6 +257,7 @@ mod tests {
         let mut findings = full(&d, &glossary);
         assert!(findings.iter().any(|f| f.check == CheckKind::NumberMismatch), "{findings:?}");
         assert!(findings.iter().any(|f| f.check == CheckKind::NameInconsistent), "{findings:?}");
+        assert!(findings.iter().any(|f| f.times() == 2), "{findings:?}");
         for op in ops {
             let before = d.clone();
             d.apply(&op).unwrap_or_else(|e| panic!("{op:?}: {e}"));

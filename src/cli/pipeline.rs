@@ -156,7 +156,8 @@ pub fn run_versions(
     if opts.mt.is_some() || opts.mt_file.is_some() || opts.embed_url.is_some() || opts.to.is_some() {
         bail!("--original aligns the three texts by themselves: drop --mt, --mt-file, --embed-url and --to");
     }
-    let (lang_a, lang_b) = parse_langs(opts.langs.as_deref(), opts.presegmented || config.segment.presegmented)?;
+    let (lang_a, lang_b) =
+        parse_langs(opts.langs.as_deref(), opts.presegmented || config.segment.presegmented)?;
     let config = with_options(config.clone(), opts);
     let glossary = load_glossary(&opts.glossary)?;
     glossary.with_profile(config.check.profile.as_deref())?;

@@ -274,10 +274,17 @@ impl Scorer<'_> {
     /// (`Scorer::cross_similarity`) × the evidence's `cross` weight. The DP adds it at every
     /// cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
+        let crossed = if self.costs.cross > 0.0 { crossing(self, i, j) } else { 0.0 };
+        self.boundary_cost_with(i, j, crossed)
+    }
+
+    /// [`Scorer::boundary_cost`] at (i, j) given what [`crossing`] is there (the DP
+    /// computes it for whole rows at once).
+    pub(crate) fn boundary_cost_with(&self, i: usize, j: usize, crossed: f32) -> f32 {
         let w = &self.costs;
         let mut cost = 0.0;
         if w.cross > 0.0 {
-            cost += w.cross * crossing(self, i, j);
+            cost += w.cross * crossed;
         }
         if i > 0 && j > 0 && self.a.edges(i - 1).colon_end != self.b.edges(j - 1).colon_end {
             cost += w.colon_edge;

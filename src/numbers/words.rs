@@ -3,8 +3,9 @@
 
 use super::scan::{Scanner, skip_ordinal, year_after};
 use super::{NumberToken, Quantity};
-use crate::text::is_word_char;
 use crate::text::tables::{self, NumberWordKind};
+use crate::text::{FastMap, is_word_char};
+use std::sync::OnceLock;
 
 /// The English name of month `m` (1–12), capitalised (`March`).
 pub(super) fn month_name(m: u8) -> String {
@@ -21,11 +22,18 @@ pub(super) fn month_name(m: u8) -> String {
 /// The month a word (lower case) names in English, Russian or Belarusian, in any of its
 /// date forms (`text/data/calendar.tsv`).
 pub(super) fn month_of(word: &str) -> Option<u8> {
-    tables::calendar()
-        .iter()
-        .filter(|c| matches!(c.lang, "en" | "ru" | "be"))
-        .find(|c| c.forms.contains(&word))
-        .and_then(tables::CalendarName::month)
+    // Each form once, as the first row holding it says (a weekday row: no month).
+    static FORMS: OnceLock<FastMap<&'static str, Option<u8>>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut forms = FastMap::default();
+        for c in tables::calendar().iter().filter(|c| matches!(c.lang, "en" | "ru" | "be")) {
+            for &form in &c.forms {
+                forms.entry(form).or_insert_with(|| c.month());
+            }
+        }
+        forms
+    });
+    forms.get(word).copied().flatten()
 }
 
 /// Power of ten of a scale word (`тыс.` 3, `million` 6, `млрд` 9), if it is one.

@@ -6,6 +6,12 @@
 /// `'`): the form glossary terms are matched in.
 pub fn fold_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_case_into(word, &mut out);
+    out
+}
+
+/// [`fold_case`], appended to `out`.
+pub fn fold_case_into(word: &str, out: &mut String) {
     for c in word.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
@@ -18,7 +24,6 @@ pub fn fold_case(word: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Lower case with Latin diacritics folded (`é` → `e`, `ß` → `ss`, `ł` → `l`) and `ё` →

@@ -324,12 +324,20 @@ impl Scorer<'_> {
             return self.cheap_null(i0, n, j0).unwrap_or_else(|| self.null_cost(i0, n, j0));
         }
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
-        self.kind_bound(n, m) - self.costs.anchor * cap.min(shared)
+        self.paired_bound(self.kind_bound(n, m), cap, shared)
+    }
+
+    /// [`Scorer::lower_bound`] of a paired `n`-`m` bead whose sides' anchor weights are
+    /// `cap` at most (the smaller of the two sides' totals), given its
+    /// [`Scorer::kind_bound`].
+    #[inline]
+    pub(crate) fn paired_bound(&self, kind_bound: f32, cap: f32, shared: f32) -> f32 {
+        kind_bound - self.costs.anchor * cap.min(shared)
     }
 
     /// The part of [`Scorer::lower_bound`] of a paired bead that depends on its shape only:
     /// what an `n`-`m` bead pays at least before its anchor reward.
-    fn kind_bound(&self, n: usize, m: usize) -> f32 {
+    pub(crate) fn kind_bound(&self, n: usize, m: usize) -> f32 {
         let w = &self.costs;
         w.merge * (n + m - 2) as f32 - w.count * n.abs_diff(m) as f32
     }

@@ -339,10 +339,17 @@ impl Scorer<'_> {
     /// (`Scorer::cross_similarity`) × the evidence's `cross` weight. The DP adds it at every
     /// cell a path passes through.
     pub fn boundary_cost(&self, i: usize, j: usize) -> f32 {
+        let crossed = if self.costs.cross > 0.0 { crossing(self, i, j) } else { 0.0 };
+        self.boundary_cost_with(i, j, crossed)
+    }
+
+    /// [`Scorer::boundary_cost`] at (i, j) given what [`crossing`] is there (the DP
+    /// computes it for whole rows at once).
+    pub(crate) fn boundary_cost_with(&self, i: usize, j: usize, crossed: f32) -> f32 {
         let w = &self.costs;
         let mut cost = 0.0;
         if w.cross > 0.0 {
-            cost += w.cross * crossing(self, i, j);
+            cost += w.cross * crossed;
         }
         if i > 0 && j > 0 && self.a.edges(i - 1).colon_end != self.b.edges(j - 1).colon_end {
             cost += w.colon_edge;
@@ -382,12 +389,20 @@ impl Scorer<'_> {
             return self.cheap_null(i0, n, j0).unwrap_or_else(|| self.null_cost(i0, n, j0));
         }
         let cap = (self.a.weight[i1] - self.a.weight[i0]).min(self.b.weight[j1] - self.b.weight[j0]);
-        self.kind_bound(n, m) - self.costs.anchor * cap.min(shared)
+        self.paired_bound(self.kind_bound(n, m), cap, shared)
+    }
+
+    /// [`Scorer::lower_bound`] of a paired `n`-`m` bead whose sides' anchor weights are
+    /// `cap` at most (the smaller of the two sides' totals), given its
+    /// [`Scorer::kind_bound`].
+    #[inline]
+    pub(crate) fn paired_bound(&self, kind_bound: f32, cap: f32, shared: f32) -> f32 {
+        kind_bound - self.costs.anchor * cap.min(shared)
     }
 
     /// The part of [`Scorer::lower_bound`] of a paired bead that depends on its shape only:
     /// what an `n`-`m` bead pays at least before its anchor reward.
-    fn kind_bound(&self, n: usize, m: usize) -> f32 {
+    pub(crate) fn kind_bound(&self, n: usize, m: usize) -> f32 {
         self.merge_cost(n, m) - self.costs.count * n.abs_diff(m) as f32
     }
 

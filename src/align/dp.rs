@@ -6,9 +6,8 @@
 //! The band gives, for every A position `i` (0..=n), an inclusive range of B positions;
 //! both ends never decrease with `i`. Memory and time are linear in the band's area.
 
-use super::anchors::Anchors;
 use super::cost::Scorer;
-use rayon::prelude::*;
+use super::rows::{Boundaries, Postings, Shared};
 
 /// A band: for every A position `i` in 0..=n, B positions `lo[i]..=hi[i]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,89 +55,23 @@ pub struct Step {
     pub b: (usize, usize),
 }
 
-/// For every anchor key of side B, the units holding it (ascending) with its weight there.
-struct Postings {
-    /// (key, start in `units`), sorted by key, with an end sentinel.
-    keys: Vec<(u64, usize)>,
-    units: Vec<(u32, f32)>,
+/// One kind of bead: `x` units of A with `y` of B, and what its shape alone costs at
+/// least ([`Scorer::kind_bound`], for paired beads).
+struct Kind {
+    x: usize,
+    y: usize,
+    shape: f32,
 }
 
-impl Postings {
-    fn new(anchors: &[Anchors]) -> Self {
-        let mut all: Vec<(u64, u32, f32)> = anchors
-            .iter()
-            .enumerate()
-            .flat_map(|(j, a)| a.keys.iter().map(move |&(k, w)| (k, j as u32, w)))
-            .collect();
-        all.sort_unstable_by_key(|&(k, j, _)| (k, j));
-        let mut keys = Vec::new();
-        for (x, &(k, _, _)) in all.iter().enumerate() {
-            if keys.last().is_none_or(|&(last, _)| last != k) {
-                keys.push((k, x));
-            }
-        }
-        keys.push((u64::MAX, all.len()));
-        Postings { keys, units: all.into_iter().map(|(_, j, w)| (j, w)).collect() }
+/// The kinds of bead up to `g` sentences a side, cheapest first, so that the lower bound
+/// prunes the rest: 1-1, 0-1, 1-0, then by size.
+fn kinds(scorer: &Scorer<'_>, g: usize) -> Vec<Kind> {
+    let mut sizes: Vec<(usize, usize)> = vec![(1, 1), (0, 1), (1, 0)];
+    for sum in 3..=2 * g {
+        sizes.extend((1..=g).filter(|&x| sum > x && sum - x <= g).map(|x| (x, sum - x)));
     }
-
-    /// The units in `lo..hi` holding `key`, with its weight there.
-    fn within(&self, key: u64, lo: usize, hi: usize) -> &[(u32, f32)] {
-        let last = self.keys.len() - 1;
-        let Ok(x) = self.keys[..last].binary_search_by_key(&key, |e| e.0) else { return &[] };
-        let list = &self.units[self.keys[x].1..self.keys[x + 1].1];
-        let start = list.partition_point(|e| (e.0 as usize) < lo);
-        let end = list.partition_point(|e| (e.0 as usize) < hi);
-        &list[start..end.max(start)]
-    }
-}
-
-/// Shared anchor weight of sentence pairs near the band, as row prefix sums.
-struct Shared {
-    lo: Vec<usize>,
-    rows: Vec<Vec<f32>>,
-}
-
-impl Shared {
-    fn new(scorer: &Scorer<'_>, band: &Band, g: usize) -> Self {
-        let (n, m) = (scorer.a.n(), scorer.b.n());
-        let lo: Vec<usize> = (0..n).map(|r| band.lo[(r + 1).saturating_sub(g)]).collect();
-        let postings = Postings::new(scorer.b.anchors);
-        let rows = (0..n)
-            .into_par_iter()
-            .map_init(Vec::new, |shared, r| {
-                let hi = band.hi[(r + g).min(n)].min(m);
-                let lo = lo[r];
-                // shared[j - lo] = the weight A unit r shares with B unit j: its keys in
-                // ascending order, as `Anchors::shared` adds them.
-                shared.clear();
-                shared.resize(hi.saturating_sub(lo), 0.0f32);
-                for &(k, wa) in &scorer.a.anchors[r].keys {
-                    for &(j, wb) in postings.within(k, lo, hi) {
-                        shared[j as usize - lo] += wa.min(wb);
-                    }
-                }
-                let mut acc = 0.0;
-                let mut out = Vec::with_capacity(shared.len() + 1);
-                out.push(0.0);
-                for &x in shared.iter() {
-                    acc += x;
-                    out.push(acc);
-                }
-                out
-            })
-            .collect();
-        Shared { lo, rows }
-    }
-
-    /// Σ over B units j0..j1 of the weight unit `r` of A shares with them.
-    fn sum(&self, r: usize, j0: usize, j1: usize) -> f32 {
-        let row = &self.rows[r];
-        let last = row.len() - 1;
-        let lo = self.lo[r];
-        let x0 = j0.saturating_sub(lo).min(last);
-        let x1 = j1.saturating_sub(lo).min(last);
-        row[x1] - row[x0]
-    }
+    let shape = |x: usize, y: usize| if x > 0 && y > 0 { scorer.kind_bound(x, y) } else { 0.0 };
+    sizes.into_iter().map(|(x, y)| Kind { x, y, shape: shape(x, y) }).collect()
 }
 
 /// The minimum-cost path from (0, 0) to (n, m) inside `band` with beads up to
@@ -146,12 +79,11 @@ impl Shared {
 pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     let (n, m) = (scorer.a.n(), scorer.b.n());
     let g = max_group.max(1);
-    let shared = Shared::new(scorer, band, g);
-    // Cheapest kinds first, so that the lower bound prunes the rest.
-    let mut kinds: Vec<(usize, usize)> = vec![(1, 1), (0, 1), (1, 0)];
-    for sum in 3..=2 * g {
-        kinds.extend((1..=g).filter(|&x| sum > x && sum - x <= g).map(|x| (x, sum - x)));
-    }
+    let postings = Postings::new(scorer.b.anchors);
+    let (shared, boundaries) =
+        rayon::join(|| Shared::new(scorer, &postings, band, g), || Boundaries::new(scorer, &postings, band));
+    drop(postings);
+    let kinds = kinds(scorer, g);
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0usize;
     for i in 0..=n {
@@ -160,34 +92,46 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
     }
     let mut cost = vec![f64::INFINITY; total];
     let mut back = vec![u8::MAX; total];
-    let at = |i: usize, j: usize| -> Option<usize> {
-        (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
-    };
+    // Per row i: the band (first, last B position, start in `cost`) of row i - x, and the
+    // anchor weight of A units i - x..i, for x = 0..=g; then per cell that of B units.
+    let mut rows = vec![(usize::MAX, 0, 0); g + 1];
+    let (mut weight_a, mut weight_b) = (vec![0.0f32; g + 1], vec![0.0f32; g + 1]);
     for i in 0..=n {
+        for x in 0..=g {
+            rows[x] = match i.checked_sub(x) {
+                Some(pi) => (band.lo[pi], band.hi[pi], offset[pi]),
+                None => (usize::MAX, 0, 0),
+            };
+            weight_a[x] = if x <= i { scorer.a.weight[i] - scorer.a.weight[i - x] } else { 0.0 };
+        }
         for j in band.lo[i]..=band.hi[i] {
             let here = offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
                 cost[here] = 0.0;
                 continue;
             }
+            for (y, w) in weight_b.iter_mut().enumerate().take(g.min(j) + 1) {
+                *w = scorer.b.weight[j] - scorer.b.weight[j - y];
+            }
             let mut best = f64::INFINITY;
             let mut best_kind = u8::MAX;
-            for (k, &(x, y)) in kinds.iter().enumerate() {
-                if x > i || y > j {
-                    continue;
-                }
-                let (pi, pj) = (i - x, j - y);
-                if pj < band.lo[pi] || pj > band.hi[pi] {
-                    continue;
-                }
-                let base = cost[offset[pi] + pj - band.lo[pi]];
+            for (k, &Kind { x, y, shape }) in kinds.iter().enumerate() {
+                let (lo, hi, at) = rows[x];
+                let Some(pj) = j.checked_sub(y).filter(|&pj| pj >= lo && pj <= hi) else { continue };
+                let base = cost[at + pj - lo];
+                let pi = i - x;
                 let paired = x > 0 && y > 0;
-                let bound = |shared: f32| f64::from(scorer.lower_bound(pi, i, pj, j, shared));
-                if !base.is_finite() || base + bound(f32::MAX) >= best {
+                let cap = weight_a[x].min(weight_b[y]);
+                let bound = if paired {
+                    scorer.paired_bound(shape, cap, f32::MAX)
+                } else {
+                    scorer.lower_bound(pi, i, pj, j, f32::MAX)
+                };
+                if !base.is_finite() || base + f64::from(bound) >= best {
                     continue;
                 }
                 let s = if paired { (pi..i).map(|r| shared.sum(r, pj, j)).sum() } else { 0.0 };
-                if paired && base + bound(s) >= best {
+                if paired && base + f64::from(scorer.paired_bound(shape, cap, s)) >= best {
                     continue;
                 }
                 let mut c = base + f64::from(scorer.cost(pi, i, pj, j, s));
@@ -203,73 +147,24 @@ pub fn solve(scorer: &Scorer<'_>, band: &Band, max_group: usize) -> Vec<Step> {
                 }
             }
             if best.is_finite() {
-                best += f64::from(scorer.boundary_cost(i, j));
+                best += f64::from(boundaries.at(i, j, band));
             }
             cost[here] = best;
             back[here] = best_kind;
         }
     }
+    let at = |i: usize, j: usize| -> Option<usize> {
+        (j >= band.lo[i] && j <= band.hi[i]).then(|| offset[i] + j - band.lo[i])
+    };
     let mut path = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let Some(here) = at(i, j) else { break };
-        let Some(&(x, y)) = kinds.get(usize::from(back[here])) else { break };
+        let Some(&Kind { x, y, .. }) = kinds.get(usize::from(back[here])) else { break };
         path.push(Step { a: (i - x, i), b: (j - y, j) });
         i -= x;
         j -= y;
     }
     path.reverse();
     path
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::align::cost::{ShapeCosts, SideData};
-    use crate::align::length::LengthModel;
-
-    fn anchors(keys: &[(u64, f32)]) -> Anchors {
-        Anchors { keys: keys.to_vec() }
-    }
-
-    #[test]
-    fn postings_list_the_units_holding_a_key_within_a_range() {
-        let b = [
-            anchors(&[(1, 0.5), (7, 1.0)]),
-            anchors(&[(7, 2.0)]),
-            anchors(&[]),
-            anchors(&[(1, 0.3), (7, 0.1)]),
-        ];
-        let p = Postings::new(&b);
-        assert_eq!(p.within(7, 0, 4), &[(0, 1.0), (1, 2.0), (3, 0.1)]);
-        assert_eq!(p.within(7, 1, 3), &[(1, 2.0)]);
-        assert_eq!(p.within(1, 1, 3), &[]);
-        assert_eq!(p.within(1, 3, 3), &[]);
-        assert_eq!(p.within(5, 0, 4), &[]);
-    }
-
-    #[test]
-    fn shared_sums_match_pairwise_shared_weights() {
-        let a = vec![anchors(&[(1, 1.0), (2, 0.5)]), anchors(&[]), anchors(&[(2, 0.25), (7, 1.5)])];
-        let b = vec![anchors(&[(2, 1.0)]), anchors(&[(1, 0.5), (7, 1.0)]), anchors(&[(2, 0.125), (7, 3.0)])];
-        let (lens, counts) = (vec![10.0; 3], vec![1.0; 3]);
-        let scorer = Scorer {
-            a: SideData::new(&lens, &counts, &a, None),
-            b: SideData::new(&lens, &counts, &b, None),
-            length: LengthModel::learn(30.0, 30.0, &crate::config::LengthConfig::default()),
-            costs: crate::config::BeadCosts::default(),
-            shapes: ShapeCosts::symmetric(&crate::config::BeadCosts::default()),
-            evidence: None,
-            exact: true,
-        };
-        let shared = Shared::new(&scorer, &Band::full(3, 3), 2);
-        for (r, row) in a.iter().enumerate() {
-            for j0 in 0..3 {
-                for j1 in j0..=3 {
-                    let want: f32 = b[j0..j1].iter().map(|u| row.shared(u)).sum();
-                    assert!((shared.sum(r, j0, j1) - want).abs() < 1e-6, "{r} {j0} {j1}");
-                }
-            }
-        }
-    }
 }

@@ -11,6 +11,7 @@ pub mod dict;
 pub(crate) mod dp;
 pub(crate) mod length;
 mod moved;
+mod rows;
 pub mod score;
 pub(crate) mod search;
 pub(crate) mod similarity;

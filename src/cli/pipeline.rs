@@ -53,12 +53,23 @@ pub fn run(
     // An unknown profile is an error before any file is segmented or any request is sent.
     glossary.with_profile(config.check.profile.as_deref())?;
     let presegmented = config.segment.presegmented;
-    let a = load_document(a_path, lang_a.clone(), presegmented, opts.input_format)?;
+    // Both files are read and segmented at once; B's errors are reported where they were
+    // when B was read after the checks below.
+    let load = |path: &Path, lang: Option<Lang>| read_segmented(path, lang, presegmented, opts.input_format);
+    let (a, b) = match b_path {
+        Some(b_path) => {
+            let (a, b) = rayon::join(|| load(a_path, lang_a.clone()), || load(b_path, lang_b.clone()));
+            (a, Some(b))
+        }
+        None => (load(a_path, lang_a.clone()), None),
+    };
+    let a = a?;
+    warn_if_empty(a_path, &a);
     let mut builder = Engine::builder(config).glossary(glossary);
     if let Some(path) = &opts.dict {
         builder = builder.dictionary(load_dict(path)?);
     }
-    let Some(b_path) = b_path else {
+    let (Some(b_path), Some(b)) = (b_path, b) else {
         let (Some(_), Some(to)) = (opts.mt.as_deref(), opts.to.as_deref()) else {
             bail!("without file B, give --mt PROVIDER and --to LANG: B is then the machine translation of A");
         };
@@ -74,7 +85,8 @@ pub fn run(
             "--to is only for aligning without B (B is then the machine translation of A); drop it or drop B"
         );
     }
-    let b = load_document(b_path, lang_b.clone(), presegmented, opts.input_format)?;
+    let b = b?;
+    warn_if_empty(b_path, &b);
     given_langs_fit((&a, lang_a.as_ref()), (&b, lang_b.as_ref()))?;
     if purpose == Purpose::Check {
         checkable(&a, &b, opts.langs.is_some())?;
@@ -351,12 +363,27 @@ pub fn load_document(
     presegmented: bool,
     format: Option<InputFormat>,
 ) -> anyhow::Result<Document> {
+    let doc = read_segmented(path, lang, presegmented, format)?;
+    warn_if_empty(path, &doc);
+    Ok(doc)
+}
+
+/// [`load_document`] without the warning.
+fn read_segmented(
+    path: &Path,
+    lang: Option<Lang>,
+    presegmented: bool,
+    format: Option<InputFormat>,
+) -> sverka::Result<Document> {
     let text = sverka::input::read_document(path, format)?;
-    let doc = sverka::engine::document(&text, lang, presegmented);
+    Ok(sverka::engine::document(&text, lang, presegmented))
+}
+
+/// Says so when a file has no sentences: not an error (the other side then aligns to 1-0
+/// or 0-1 beads), but worth saying.
+fn warn_if_empty(path: &Path, doc: &Document) {
     if doc.is_empty() {
-        // Not an error (the other side then aligns to 1-0 or 0-1 beads), but worth saying.
         let name = if path == Path::new("-") { "<stdin>".into() } else { path.display().to_string() };
         eprintln!("sverka: warning: {name}: no sentences in this file");
     }
-    Ok(doc)
 }

@@ -33,7 +33,8 @@ pub struct Engine {
 /// Builds an [`Engine`]: a configuration, then what the engine may use besides the texts.
 pub struct EngineBuilder {
     config: Config,
-    glossary: Glossary,
+    /// `None`: the built-in glossary.
+    glossary: Option<Glossary>,
     dict: Option<Dictionary>,
     translator: Option<Box<dyn Translator>>,
     embedder: Option<Box<dyn Embedder>>,
@@ -42,7 +43,7 @@ pub struct EngineBuilder {
 impl EngineBuilder {
     /// The glossary (default: the built-in one), before its profile is resolved.
     pub fn glossary(mut self, glossary: Glossary) -> Self {
-        self.glossary = glossary;
+        self.glossary = Some(glossary);
         self
     }
 
@@ -72,7 +73,8 @@ impl EngineBuilder {
     /// glossary knows.
     pub fn build(self) -> Result<Engine> {
         self.config.validate().map_err(crate::Error::Invalid)?;
-        let glossary = self.glossary.with_profile(self.config.check.profile.as_deref())?;
+        let glossary = self.glossary.unwrap_or_else(Glossary::builtin);
+        let glossary = glossary.with_profile(self.config.check.profile.as_deref())?;
         Ok(Engine {
             config: self.config,
             glossary,
@@ -96,7 +98,7 @@ impl Engine {
     /// A builder starting from `config`, the built-in glossary, no dictionary and no
     /// network services.
     pub fn builder(config: Config) -> EngineBuilder {
-        EngineBuilder { config, glossary: Glossary::builtin(), dict: None, translator: None, embedder: None }
+        EngineBuilder { config, glossary: None, dict: None, translator: None, embedder: None }
     }
 
     /// The engine of `config` with the built-in glossary and nothing else.

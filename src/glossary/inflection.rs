@@ -8,6 +8,7 @@
 //! (`Лаврова` is accepted for `Лавров`, as it should be) and rely on the glossary for
 //! irregular stems (`Орёл|Орла`, `Магілёў|Магілёва`).
 
+use crate::text::FastSet;
 use crate::text::tables::{Ending, endings};
 use std::sync::OnceLock;
 
@@ -24,9 +25,9 @@ pub enum Tongue {
 }
 
 /// The case endings of `tongue` (`text/data/endings.tsv`).
-fn table(tongue: Tongue) -> &'static [&'static str] {
-    static RU: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static BE: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn table(tongue: Tongue) -> &'static FastSet<&'static str> {
+    static RU: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    static BE: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let (cell, wanted): (_, fn(&Ending) -> bool) = match tongue {
         Tongue::Ru => (&RU, |e| e.ru),
         Tongue::Be => (&BE, |e| e.be),
@@ -36,7 +37,7 @@ fn table(tongue: Tongue) -> &'static [&'static str] {
 
 /// Whether `suffix` is empty or a known ending.
 pub fn is_ending(suffix: &str, tongue: Tongue) -> bool {
-    suffix.is_empty() || table(tongue).contains(&suffix)
+    suffix.is_empty() || table(tongue).contains(suffix)
 }
 
 pub use crate::text::fold::fold_case as normalise;
@@ -58,7 +59,7 @@ pub fn stem(lemma: &str, tongue: Tongue) -> String {
         if NOT_CUT.contains(&suffix.as_str()) {
             continue;
         }
-        if table(tongue).contains(&suffix.as_str()) {
+        if table(tongue).contains(suffix.as_str()) {
             return chars[..keep].iter().collect();
         }
     }
@@ -75,7 +76,7 @@ pub fn keys(lemma: &str, tongue: Tongue) -> Vec<String> {
     for cut in 1..=MAX_ENDING.min(chars.len()) {
         let keep = chars.len() - cut;
         let suffix: String = chars[keep..].iter().collect();
-        if keep >= 3 && !NOT_CUT.contains(&suffix.as_str()) && table(tongue).contains(&suffix.as_str()) {
+        if keep >= 3 && !NOT_CUT.contains(&suffix.as_str()) && table(tongue).contains(suffix.as_str()) {
             out.push(chars[..keep].iter().collect());
         }
     }
@@ -105,16 +106,10 @@ pub fn feminine_endings(lemma: &str, tongue: Tongue) -> &'static [&'static str] 
 
 /// The ways a normalised text word can split into (candidate stem, ending): every
 /// split whose ending is empty or known, longest stem first.
-pub fn splits(word: &str, tongue: Tongue) -> Vec<&str> {
-    let mut out = vec![word];
-    let mut ends: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    ends.reverse();
-    for (n, &i) in ends.iter().enumerate().take(MAX_ENDING) {
-        if i > 0 && is_ending(&word[i..], tongue) && n < MAX_ENDING {
-            out.push(&word[..i]);
-        }
-    }
-    out
+pub fn splits(word: &str, tongue: Tongue) -> impl Iterator<Item = &str> {
+    let cuts = word.char_indices().rev().take(MAX_ENDING).map(|(i, _)| i);
+    let stems = cuts.filter(move |&i| i > 0 && is_ending(&word[i..], tongue)).map(|i| &word[..i]);
+    std::iter::once(word).chain(stems)
 }
 
 #[cfg(test)]
@@ -150,7 +145,7 @@ mod tests {
 
     #[test]
     fn splits_offer_every_known_ending() {
-        let s = splits("зеленского", Tongue::Ru);
+        let s: Vec<&str> = splits("зеленского", Tongue::Ru).collect();
         assert!(s.contains(&"зеленск"));
         assert!(s.contains(&"зеленского"));
         assert!(!s.contains(&"зеленс"));

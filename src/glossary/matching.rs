@@ -10,20 +10,22 @@
 
 use super::inflection::{self, Tongue};
 use super::{Entry, FormKind, TermMatch, TermType};
-pub use crate::text::{Word, is_apostrophe, words};
-use std::collections::HashMap;
+use crate::text::FastMap;
+use crate::text::fold::fold_case_into;
+use crate::text::words::word_spans;
+pub use crate::text::{is_apostrophe, words};
+use std::ops::Range;
 
 /// Whether two consecutive words are joined closely enough to belong to one term:
 /// white space or a hyphen between them, an abbreviation's point (`U.S.`, `St.
 /// Petersburg`) or a lone apostrophe (`People's Republic`: `people`, `s`), never a
 /// sentence end.
-fn joined(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.span.end..b.span.start];
+fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let gap = &text[a.end..b.start];
     let short = gap.chars().count() <= 3;
     let plain = gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2011}');
-    let point = gap.starts_with('.')
-        && gap[1..].chars().all(char::is_whitespace)
-        && (gap.len() == 1 || a.span.len() <= 3);
+    let point =
+        gap.starts_with('.') && gap[1..].chars().all(char::is_whitespace) && (gap.len() == 1 || a.len() <= 3);
     let apostrophe = gap.chars().count() == 1 && gap.chars().all(is_apostrophe);
     short && (plain || point || apostrophe)
 }
@@ -61,7 +63,7 @@ enum Script {
 #[derive(Debug, Clone, Default)]
 struct LangIndex {
     patterns: Vec<Pattern>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
 }
 
 impl LangIndex {
@@ -139,12 +141,12 @@ impl Index {
         if index.patterns.is_empty() {
             return Vec::new();
         }
-        let words = words(text);
+        let words = Scanned::new(text);
         let mut hits: Vec<(usize, usize, u8, usize)> = Vec::new(); // start word, len, priority, pattern
         for start in 0..words.len() {
-            for pid in candidates(index, &words[start], script) {
+            for pid in candidates(index, words.norm(start), script) {
                 let p = &index.patterns[pid];
-                if let Some(len) = match_at(text, &words, start, p, script) {
+                if let Some(len) = match_at(&words, start, p, script) {
                     let priority =
                         if p.exact.is_some() { 0 } else { u8::from(p.kind != FormKind::Variant) + 1 };
                     hits.push((start, len, priority, pid));
@@ -160,7 +162,7 @@ impl Index {
             }
             next_free = start + len;
             let p = &index.patterns[pid];
-            let span = words[start].span.start..words[start + len - 1].span.end;
+            let span = words.span(start).start..words.span(start + len - 1).end;
             out.push(TermMatch { entry: p.entry, span, form: p.kind });
         }
         out
@@ -207,13 +209,58 @@ fn cyrillic_pattern(entry: usize, form: &str, tongue: Tongue, person: bool) -> O
     (!ws.is_empty()).then_some(Pattern { entry, kind: FormKind::Original, words: ws, exact: None })
 }
 
-/// Patterns whose first word may match `word`.
-fn candidates(index: &LangIndex, word: &Word, script: Script) -> Vec<usize> {
+/// The words of a text being scanned, their folded forms in one buffer.
+struct Scanned<'t> {
+    text: &'t str,
+    folded: String,
+    words: Vec<Token>,
+}
+
+/// One word of a [`Scanned`] text (as [`Word`], with its folded form in the buffer).
+struct Token {
+    span: Range<usize>,
+    norm: Range<usize>,
+    capital: bool,
+    initial: bool,
+}
+
+impl<'t> Scanned<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let words = word_spans(text)
+            .into_iter()
+            .enumerate()
+            .map(|(k, span)| {
+                let w = &text[span.clone()];
+                let start = folded.len();
+                fold_case_into(w, &mut folded);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                Token { span, norm: start..folded.len(), capital, initial: k == 0 }
+            })
+            .collect();
+        Scanned { text, folded, words }
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn norm(&self, k: usize) -> &str {
+        &self.folded[self.words[k].norm.clone()]
+    }
+
+    fn span(&self, k: usize) -> &Range<usize> {
+        &self.words[k].span
+    }
+}
+
+/// Patterns whose first word may match the folded word `norm`.
+fn candidates(index: &LangIndex, norm: &str, script: Script) -> Vec<usize> {
     match script {
-        Script::En => index.by_first.get(&word.norm).cloned().unwrap_or_default(),
+        Script::En => index.by_first.get(norm).cloned().unwrap_or_default(),
         Script::Cyr(tongue) => {
             let mut out: Vec<usize> = Vec::new();
-            for prefix in inflection::splits(&word.norm, tongue) {
+            for prefix in inflection::splits(norm, tongue) {
                 if let Some(ids) = index.by_first.get(prefix) {
                     for &id in ids {
                         if !out.contains(&id) {
@@ -227,9 +274,10 @@ fn candidates(index: &LangIndex, word: &Word, script: Script) -> Vec<usize> {
     }
 }
 
-fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
+fn word_matches(words: &Scanned<'_>, at: usize, p: &PatWord, script: Script) -> bool {
+    let (w, norm) = (&words.words[at], words.norm(at));
     match script {
-        Script::En => p.keys.contains(&w.norm),
+        Script::En => p.keys.iter().any(|k| k == norm),
         Script::Cyr(tongue) => {
             // A stem shorter than four letters (`бак` of `Баку`) is too weak when the
             // only sign of a name is the capital of a sentence's first word.
@@ -237,7 +285,7 @@ fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
                 && p.keys.iter().enumerate().any(|(n, k)| {
                     let weak = n > 0 && k.chars().count() < 4 && w.initial;
                     !weak
-                        && w.norm.strip_prefix(k.as_str()).is_some_and(|rest| {
+                        && norm.strip_prefix(k.as_str()).is_some_and(|rest| {
                             inflection::is_ending(rest, tongue) && !p.refused.contains(&rest)
                         })
                 })
@@ -246,22 +294,22 @@ fn word_matches(w: &Word, p: &PatWord, script: Script) -> bool {
 }
 
 /// Number of words matched when `p` matches at word `start`.
-fn match_at(text: &str, words: &[Word], start: usize, p: &Pattern, script: Script) -> Option<usize> {
+fn match_at(words: &Scanned<'_>, start: usize, p: &Pattern, script: Script) -> Option<usize> {
     let n = p.words.len();
     if start + n > words.len() {
         return None;
     }
     for k in 0..n {
-        if !word_matches(&words[start + k], &p.words[k], script) {
+        if !word_matches(words, start + k, &p.words[k], script) {
             return None;
         }
-        if k > 0 && !joined(text, &words[start + k - 1], &words[start + k]) {
+        if k > 0 && !joined(words.text, words.span(start + k - 1), words.span(start + k)) {
             return None;
         }
     }
     if let Some(exact) = &p.exact {
-        let span = words[start].span.start..words[start + n - 1].span.end;
-        let got = &text[span];
+        let span = words.span(start).start..words.span(start + n - 1).end;
+        let got = &words.text[span];
         let same = got.split_whitespace().eq(exact.split_whitespace());
         if !same {
             return None;
@@ -283,17 +331,17 @@ mod tests {
 
     #[test]
     fn abbreviation_points_join_words_but_sentence_ends_do_not() {
-        let ws = words("the U.S. side. Region, St. Petersburg");
+        let ws = word_spans("the U.S. side. Region, St. Petersburg");
         assert!(joined("the U.S. side. Region, St. Petersburg", &ws[1], &ws[2]));
         let text = "in Minsk. Region";
-        let ws = words(text);
+        let ws = word_spans(text);
         assert!(!joined(text, &ws[1], &ws[2]));
     }
 
     #[test]
     fn a_possessive_apostrophe_joins_the_words_of_a_term() {
         let text = "the Lugansk People’s Republic, Belarus' Lukashenko";
-        let ws = words(text);
+        let ws = word_spans(text);
         assert!(joined(text, &ws[2], &ws[3]), "People’s");
         assert!(!joined(text, &ws[4], &ws[5]), "a comma is no join");
         assert!(!joined(text, &ws[5], &ws[6]), "an apostrophe and a space are no join");

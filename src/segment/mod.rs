@@ -168,32 +168,41 @@ pub fn fold_lines_into(text: &str, out: &mut String) {
 /// unless the caller regroups. A final newline does not start an extra sentence. Lines
 /// that are wire furniture get their kind, and a leading dateline its length.
 pub fn presegmented(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut byte = 0;
-    let mut ch = 0;
-    let body = text.strip_suffix('\n').unwrap_or(text);
+    use rayon::prelude::*;
     if text.is_empty() {
-        return out;
+        return Vec::new();
     }
+    let body = text.strip_suffix('\n').unwrap_or(text);
     let lines: Vec<&str> = body.split('\n').collect();
     let last = lines.len() - 1;
-    for (i, line) in lines.iter().enumerate() {
-        let with_nl = if i < last || body.len() < text.len() { line.len() + 1 } else { line.len() };
-        let nchars = line.chars().count() + (with_nl - line.len());
-        let text = line.trim();
-        let kind = furniture::paragraph_kind(text);
-        let dateline =
-            furniture::dateline_len(text).filter(|&n| kind.is_none() && n < text.len()).unwrap_or(0);
-        out.push(Sentence {
-            text: text.to_string(),
-            bytes: byte..byte + with_nl,
-            chars: ch..ch + nchars,
-            paragraph: i,
-            kind: kind.unwrap_or_default(),
-            dateline,
-        });
-        byte += with_nl;
-        ch += nchars;
+    // Each line on its own (spans relative to it), then the spans laid end to end.
+    let mut out: Vec<Sentence> = lines
+        .par_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let with_nl = if i < last || body.len() < text.len() { line.len() + 1 } else { line.len() };
+            let nchars = line.chars().count() + (with_nl - line.len());
+            let text = line.trim();
+            let kind = furniture::paragraph_kind(text);
+            let dateline =
+                furniture::dateline_len(text).filter(|&n| kind.is_none() && n < text.len()).unwrap_or(0);
+            Sentence {
+                text: text.to_string(),
+                bytes: 0..with_nl,
+                chars: 0..nchars,
+                paragraph: i,
+                kind: kind.unwrap_or_default(),
+                dateline,
+            }
+        })
+        .collect();
+    let (mut byte, mut ch) = (0, 0);
+    for s in &mut out {
+        let (bytes, chars) = (s.bytes.end, s.chars.end);
+        s.bytes = byte..byte + bytes;
+        s.chars = ch..ch + chars;
+        byte += bytes;
+        ch += chars;
     }
     out
 }

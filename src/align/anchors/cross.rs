@@ -2,6 +2,7 @@
 //! (`проект`/`project`), capitalised Cyrillic and Latin words that name the same person
 //! or place (`Лукашенко`/`Lukashenko`), and month and weekday names.
 
+use crate::text::fold::to_lower;
 use crate::text::{UnionFind, fold_word, stable_hash as key};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -9,17 +10,15 @@ use std::collections::HashMap;
 /// Consonant classes of a word, script-agnostic: similar sounds share a class so that
 /// `Лукашенко` and `Lukashenko` (or `Минске` and `Minsk`) share their first classes.
 pub(super) fn consonant_classes(word: &str) -> Vec<u8> {
-    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lower.len() {
-        let c = lower[i];
-        let next = lower.get(i + 1).copied();
-        let (class, skip) = match (c, next) {
+    let mut lower = word.chars().flat_map(to_lower).peekable();
+    let mut out = Vec::with_capacity(8);
+    let mut first = true;
+    while let Some(c) = lower.next() {
+        let (class, skip) = match (c, lower.peek().copied()) {
             ('k', Some('h')) => (b'G', 2),
             ('z' | 's' | 'c', Some('h')) => (b'S', 2),
             ('t', Some('h')) => (b'T', 2),
-            ('у', Some('и' | 'э' | 'е' | 'а' | 'о')) if i == 0 => (b'V', 1),
+            ('у', Some('и' | 'э' | 'е' | 'а' | 'о')) if first => (b'V', 1),
             ('p', Some('h')) => (b'V', 2),
             ('c', Some('k')) => (b'K', 2),
             _ => (class_of(c), 1),
@@ -27,7 +26,10 @@ pub(super) fn consonant_classes(word: &str) -> Vec<u8> {
         if class != 0 && out.last() != Some(&class) {
             out.push(class);
         }
-        i += skip;
+        if skip == 2 {
+            lower.next();
+        }
+        first = false;
     }
     out
 }

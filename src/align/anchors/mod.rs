@@ -13,7 +13,7 @@ use crate::config::AnchorWeights;
 use crate::model::Document;
 mod cross;
 
-use crate::text::{FastMap, fold_word, is_cyrillic, letter_runs, stable_hash as key};
+use crate::text::{FastMap, fold_word, is_cyrillic, is_letter, letter_runs, stable_hash as key};
 use cross::{calendar_key, consonant_classes, link_names};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -107,7 +107,7 @@ fn punctuation_key(c: char) -> Option<u64> {
 fn mostly_cyrillic(doc: &Document) -> bool {
     let (mut cyr, mut lat) = (0usize, 0usize);
     for s in doc.sentences.iter().take(2000) {
-        for c in s.text.chars().filter(|c| c.is_alphabetic()) {
+        for c in s.text.chars().filter(|&c| is_letter(c)) {
             if is_cyrillic(c) {
                 cyr += 1;
             } else if c.is_ascii_alphabetic() {

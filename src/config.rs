@@ -272,11 +272,21 @@ pub struct SearchConfig {
     pub margin: usize,
     /// Largest group of blocks on one side of a coarse bead.
     pub coarse_group: usize,
+    /// Bands of at least this many cells are filled by several threads (one per core;
+    /// the path is the same).
+    pub parallel_cells: usize,
 }
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { max_group: 4, full_grid: 300_000, block: 8, margin: 6, coarse_group: 3 }
+        SearchConfig {
+            max_group: 4,
+            full_grid: 300_000,
+            block: 8,
+            margin: 6,
+            coarse_group: 3,
+            parallel_cells: 200_000,
+        }
     }
 }
 

@@ -308,4 +308,24 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn several_threads_find_the_path_of_one() {
+        let (n, m) = (400, 380);
+        let (a, b) = (units(3, n), units(5, m));
+        let lens: Vec<f32> = (0..n.max(m)).map(|i| 20.0 + (i * 37 % 90) as f32).collect();
+        let counts = vec![1.0; n.max(m)];
+        let scorer = scorer(&a, &b, &lens, &counts);
+        let mut band = Band {
+            lo: (0..=n).map(|i| (i * m / n).saturating_sub(9)).collect(),
+            hi: (0..=n).map(|i| (i * m / n + 9).min(m)).collect(),
+        };
+        band.normalise(m);
+        let one = crate::align::dp::solve(&scorer, &band, 3);
+        for threads in [2, 3, 5] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let many = pool.install(|| crate::align::dp::solve_parallel(&scorer, &band, 3, 0));
+            assert_eq!(many, one, "{threads} threads");
+        }
+    }
 }

@@ -68,7 +68,7 @@ pub fn align_level<'a>(level: &Level<'a>, setup: &Setup<'a>) -> (Vec<Step>, Scor
     } else {
         coarse_band(level, setup)
     };
-    (dp::solve(&scorer, &band, setup.max_group), scorer)
+    (dp::solve_parallel(&scorer, &band, setup.max_group, setup.search.parallel_cells), scorer)
 }
 
 /// Block boundaries cutting `len` units into `blocks` nearly equal blocks.
@@ -152,7 +152,7 @@ pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> 
     } else {
         band_around(path, |i| i, |j| j, n, m, setup.search.margin)
     };
-    (dp::solve(&scorer, &band, setup.max_group), scorer)
+    (dp::solve_parallel(&scorer, &band, setup.max_group, setup.search.parallel_cells), scorer)
 }
 
 /// The scorer of a level.

@@ -212,6 +212,20 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     };
     cell(out, report, Side::A, &bead.a, findings, &diff_a);
     cell(out, report, Side::B, &bead.b, findings, &diff_b);
+    if let Some(note) = super::moved_note(report, i) {
+        // Inside B's cell, before its closing tag: the grid keeps its columns.
+        if out.ends_with("</div>") {
+            out.truncate(out.len() - "</div>".len());
+        }
+        let _ = write!(out, "<span class=\"moved\">↕ {}", escaped(&note.describe()));
+        match note.origin {
+            Some(o) => {
+                let _ = write!(out, " · <a href=\"#b{o}\">its place in B (bead {o})</a>");
+            }
+            None => out.push_str(" · it opens B"),
+        }
+        out.push_str("</span></div>");
+    }
     if let Some(mt) = &report.mt {
         mt_cell(out, report, bead, mt);
     }
@@ -229,6 +243,7 @@ fn row_class(bead: &Bead, has_findings: bool, new_paragraph: bool) -> String {
         (bead.a.is_empty(), " gap-a"),
         (bead.b.is_empty(), " gap-b"),
         (new_paragraph, " para"),
+        (bead.moved, " moved"),
     ];
     for (on, name) in flags {
         if on {
@@ -281,6 +296,9 @@ fn cell(
             out.push(' ');
         }
         let _ = write!(out, "<span class=\"sid\">{id}</span>");
+        if let Some(label) = super::kind_label(report, side, id) {
+            let _ = write!(out, "<span class=\"kind\">{label}</span>");
+        }
         let mut at = 0;
         let found = marks::marks(report, side, id, findings);
         let differs: Vec<&std::ops::Range<usize>> = diff

@@ -154,6 +154,49 @@ fn is_unaligned(bead: &Bead) -> bool {
 }
 
 /// The report's texts on one side.
+/// Where a moved bead's B sentences came from, for the text and HTML views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MovedNote {
+    /// The first B sentence of the bead.
+    pub b: usize,
+    /// The A sentence the translation put it after (`None`: at A's start).
+    pub after_a: Option<usize>,
+    /// The bead holding the B sentence before it: its place in B's order (`None`: it
+    /// opens B).
+    pub origin: Option<usize>,
+}
+
+impl MovedNote {
+    /// `moved: B 5 → after A 3`.
+    pub fn describe(&self) -> String {
+        match self.after_a {
+            Some(a) => format!("moved: B {} → after A {a}", self.b),
+            None => format!("moved: B {} → at the start of A", self.b),
+        }
+    }
+}
+
+/// The note of bead `i` when it is moved.
+pub(crate) fn moved_note(report: &Report, i: usize) -> Option<MovedNote> {
+    let bead = report.beads.get(i)?;
+    let (&b, &a) = (bead.b.first()?, bead.a.first()?);
+    if !bead.moved {
+        return None;
+    }
+    let origin =
+        b.checked_sub(1).and_then(|prev| report.beads.iter().position(|other| other.b.contains(&prev)));
+    Some(MovedNote { b, after_a: a.checked_sub(1), origin })
+}
+
+/// The label of a sentence that is not running text (`dateline`, `credit`…), if any.
+pub(crate) fn kind_label(report: &Report, side: Side, id: usize) -> Option<&'static str> {
+    let kinds = match side {
+        Side::A => &report.a.kinds,
+        Side::B => &report.b.kinds,
+    };
+    kinds.get(id).filter(|k| !k.is_text()).map(|k| k.name())
+}
+
 fn side_texts(report: &Report, side: Side) -> &[String] {
     match side {
         Side::A => &report.a.sentences,

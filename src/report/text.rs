@@ -50,6 +50,11 @@ pub(super) fn render(report: &Report, options: &RenderOptions) -> String {
         };
         let margin = format!("{:>w$} {:.2}{flag} ", i, finite(bead.score), w = layout.id_width);
         out.push_str(&layout.row(&margin, &cells));
+        if let Some(note) = super::moved_note(report, i) {
+            let place =
+                note.origin.map_or(String::from("it opens B"), |o| format!("its place in B: bead {o}"));
+            out.push_str(&layout.note(&format!("{} ({place})", note.describe())));
+        }
         for &f in found {
             out.push_str(&layout.finding(&report.findings[f]));
         }
@@ -97,6 +102,9 @@ impl Cell {
             let Some(sentence) = texts.get(id) else { continue };
             if !text.is_empty() {
                 text.push(' ');
+            }
+            if let Some(label) = super::kind_label(report, side, id) {
+                text.push_str(&format!("[{label}] "));
             }
             let offset = text.len();
             let found = marks::marks(report, side, id, findings);
@@ -263,6 +271,23 @@ impl Layout {
                 format!("! {label} ")
             };
             out.push_str(&format!("{indent}{head}{}\n", line.join(" ")));
+        }
+        out
+    }
+
+    /// A note under a bead (`↕ moved: B 5 → after A 3 …`), dim when coloured.
+    fn note(&self, text: &str) -> String {
+        let indent = " ".repeat(self.margin);
+        let width = (self.column * self.columns + SEPARATOR.width() * (self.columns - 1)).max(MIN_COLUMN);
+        let mut out = String::new();
+        for (k, pieces) in wrap(text, width.saturating_sub(2)).into_iter().enumerate() {
+            let line: Vec<String> = pieces.into_iter().map(|p| safe(&text[p])).collect();
+            let head = if k == 0 { "↕ " } else { "  " };
+            if self.color {
+                out.push_str(&format!("{indent}{DIM}{head}{}{RESET}\n", line.join(" ")));
+            } else {
+                out.push_str(&format!("{indent}{head}{}\n", line.join(" ")));
+            }
         }
         out
     }

@@ -97,18 +97,14 @@ pub(crate) fn missing(pair: &Pair<'_>) -> Vec<Finding> {
                 }
                 reported.push(e);
                 let found = &text[span.clone()];
-                let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
                 let short = entry.en.split_whitespace().last().filter(|_| entry.kind == TermType::Person);
                 let or_short =
                     short.filter(|s| *s != entry.en).map(|s| format!(" (or '{s}')")).unwrap_or_default();
-                f.message = format!(
+                let message = format!(
                     "'{found}' in the original is not rendered in the translation: expected '{}'{or_short}",
                     entry.en
                 );
-                f.expected = Some(entry.en.clone());
-                f.span = Some(span.clone());
-                f.term = Some(e);
-                out.push(f);
+                out.push(missing_term(pair, (j, span), (e, entry), message));
             }
         }
         before = present;
@@ -135,18 +131,30 @@ pub(crate) fn never_named(pair: &Pair<'_>) -> Vec<Finding> {
             let Some(entry) = pair.glossary.entries.get(e) else { continue };
             seen.push(e);
             let found = &text[span.clone()];
-            let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
-            f.message = format!(
+            let message = format!(
                 "'{found}' is named in the original but nowhere in the translation: expected '{}'",
                 entry.en
             );
-            f.expected = Some(entry.en.clone());
-            f.span = Some(span.clone());
-            f.term = Some(e);
-            out.push(f);
+            out.push(missing_term(pair, (j, span), (e, entry), message));
         }
     }
     out
+}
+
+/// A `glossary-missing` finding for term `e` found at `span` of original sentence `j`.
+fn missing_term(
+    pair: &Pair<'_>,
+    (j, span): (usize, &std::ops::Range<usize>),
+    (e, entry): (usize, &Entry),
+    message: String,
+) -> Finding {
+    let found = &pair.orig_text(j)[span.clone()];
+    let mut f = pair.orig_finding(CheckKind::GlossaryMissing, Severity::Warning, j, found);
+    f.message = message;
+    f.expected = Some(entry.en.clone());
+    f.span = Some(span.clone());
+    f.term = Some(e);
+    f
 }
 
 /// Whether the word at byte `at` of `text` is named as a report's source: one of the two

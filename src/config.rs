@@ -270,6 +270,9 @@ pub struct SearchConfig {
     pub block: usize,
     /// How far, in sentences, the fine band reaches beyond the projected block path.
     pub margin: usize,
+    /// How far, in sentences, a realignment (after the length ratio or the bead-shape
+    /// costs were learned from the first path) reaches beyond that path.
+    pub realign_margin: usize,
     /// Largest group of blocks on one side of a coarse bead.
     pub coarse_group: usize,
     /// Bands of at least this many cells are filled by several threads (one per core;
@@ -284,6 +287,7 @@ impl Default for SearchConfig {
             full_grid: 300_000,
             block: 8,
             margin: 6,
+            realign_margin: 3,
             coarse_group: 3,
             parallel_cells: 200_000,
         }

@@ -150,7 +150,7 @@ pub fn realign_near<'a>(level: &Level<'a>, setup: &Setup<'a>, path: &[Step]) -> 
     let band = if (n + 1) * (m + 1) <= setup.search.full_grid {
         Band::full(n, m)
     } else {
-        band_around(path, |i| i, |j| j, n, m, setup.search.margin)
+        band_around(path, |i| i, |j| j, n, m, setup.search.realign_margin)
     };
     (dp::solve_parallel(&scorer, &band, setup.max_group, setup.search.parallel_cells), scorer)
 }

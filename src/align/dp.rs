@@ -164,11 +164,16 @@ impl<'b> Grid<'b> {
             if filled > j.min(last) {
                 return filled;
             }
-            if spins < 100 {
+            // Spin a little (the row above is usually just ahead), then give the core
+            // away: when more threads than cores are busy (several alignments at once),
+            // a waiting thread must not keep the others from running.
+            spins += 1;
+            if spins < 64 {
                 std::hint::spin_loop();
-                spins += 1;
-            } else {
+            } else if spins < 96 {
                 std::thread::yield_now();
+            } else {
+                std::thread::sleep(std::time::Duration::from_micros(50));
             }
         }
     }

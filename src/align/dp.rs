@@ -170,7 +170,7 @@ impl<'b> Grid<'b> {
             spins += 1;
             if spins < 64 {
                 std::hint::spin_loop();
-            } else if spins < 96 {
+            } else if spins < 1024 {
                 std::thread::yield_now();
             } else {
                 std::thread::sleep(std::time::Duration::from_micros(50));

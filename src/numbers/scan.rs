@@ -5,6 +5,7 @@
 use super::words::{is_percent_word, month_of, scale_of};
 use super::{NumberToken, Quantity, Raw, canonical};
 use crate::text::{is_letter, is_word_char};
+use std::borrow::Cow;
 
 /// Where `per cent` ends, when the word `w` (ending at `wend`) is its `per`.
 pub(super) fn per_cent_end(s: &Scanner<'_>, w: &str, wend: usize) -> Option<usize> {
@@ -49,12 +50,18 @@ impl Scanner<'_> {
         j
     }
     /// The lowercase word starting at `i` (letters only) and the index after it.
-    pub(super) fn word(&self, i: usize) -> Option<(String, usize)> {
+    pub(super) fn word(&self, i: usize) -> Option<(Cow<'_, str>, usize)> {
         let mut j = i;
-        while self.ch(j).is_some_and(is_letter) {
+        let mut upper = false;
+        while let Some(c) = self.ch(j).filter(|&c| is_letter(c)) {
+            upper |= c.is_uppercase();
             j += 1;
         }
-        (j > i).then(|| (self.text[self.byte(i)..self.byte(j)].to_lowercase(), j))
+        if j == i {
+            return None;
+        }
+        let word = &self.text[self.byte(i)..self.byte(j)];
+        Some((if upper { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }, j))
     }
     pub(super) fn digits(&self, a: usize, b: usize) -> &str {
         &self.text[self.byte(a)..self.byte(b)]
@@ -142,7 +149,7 @@ pub(super) fn number_at(s: &Scanner<'_>, i: usize) -> (Option<Raw>, usize) {
 
 /// The month word after `of` when `w` (from `start` to `wend`) is `of` (`the 28th of
 /// December`), else `w` itself: the word, where it starts and the index after it.
-fn of_month(s: &Scanner<'_>, w: &str, start: usize, wend: usize) -> (String, usize, usize) {
+fn of_month<'s>(s: &'s Scanner<'_>, w: &str, start: usize, wend: usize) -> (Cow<'s, str>, usize, usize) {
     if w == "of" {
         let next_start = s.skip_spaces(wend);
         if let Some((next, next_end)) = s.word(next_start) {
@@ -151,7 +158,7 @@ fn of_month(s: &Scanner<'_>, w: &str, start: usize, wend: usize) -> (String, usi
             }
         }
     }
-    (w.to_string(), start, wend)
+    (Cow::Owned(w.to_string()), start, wend)
 }
 
 /// `25.10.2024`, `25.10.24`, `2024-10-25` as a date.
@@ -202,7 +209,7 @@ pub(super) fn time_of_day(s: &Scanner<'_>, i: usize) -> Option<(Quantity, usize)
 /// Skips `st`, `nd`, `rd`, `th`, `s` glued to a number and `-го`, `-х`, `-й`… after a hyphen.
 pub(super) fn skip_ordinal(s: &Scanner<'_>, j: usize) -> usize {
     if let Some((w, end)) = s.word(j) {
-        if matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+        if matches!(&*w, "st" | "nd" | "rd" | "th" | "s") {
             return end;
         }
     }

@@ -13,7 +13,7 @@ use crate::config::AnchorWeights;
 use crate::model::Document;
 mod cross;
 
-use crate::text::{FastMap, fold_word, is_cyrillic, is_letter, letter_runs, stable_hash as key};
+use crate::text::{FastMap, FastSet, fold_word, is_cyrillic, is_letter, letter_runs, stable_hash as key};
 use cross::{calendar_key, consonant_classes, link_names};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -236,15 +236,16 @@ impl<'a> Vocab<'a> {
     }
 }
 
-/// The raw (unweighted) keys of one sentence.
+/// The raw (unweighted) keys of one sentence, into `keys` (cleared first).
 fn raw_keys(
+    keys: &mut Vec<(u64, f32)>,
     text: &str,
     note: &Annotation,
     word_ids: &[u32],
     vocab: &[Vec<(u64, f32)>],
     side: &Side<'_>,
-) -> Vec<(u64, f32)> {
-    let mut keys = Vec::new();
+) {
+    keys.clear();
     for q in &note.numbers {
         let mut h = std::hash::DefaultHasher::new();
         std::hash::Hash::hash(&q.value, &mut h);
@@ -264,7 +265,6 @@ fn raw_keys(
     for m in &note.terms {
         keys.push((key(b'g', &m.entry.to_string()), side.weights.glossary));
     }
-    keys
 }
 
 struct DictIdx {
@@ -299,7 +299,8 @@ pub fn extract(
                notes: &[Annotation],
                vocab: &Vocab<'_>,
                names: &HashMap<String, u64>,
-               dict: &DictIdx| {
+               dict: &DictIdx,
+               other: Option<&FastSet<u64>>| {
         let keys: Vec<Vec<(u64, f32)>> =
             vocab.words.par_iter().map(|w| word_keys(w, side, names, dict)).collect();
         side.doc
@@ -307,11 +308,21 @@ pub fn extract(
             .par_iter()
             .zip(notes)
             .zip(&vocab.sentences)
-            .map(|((s, note), ids)| raw_keys(&s.text, note, ids, &keys, side))
+            .map_init(Vec::new, |buf, ((s, note), ids)| {
+                raw_keys(buf, &s.text, note, ids, &keys, side);
+                if let Some(other) = other {
+                    buf.retain(|k| other.contains(&k.0));
+                }
+                buf.to_vec()
+            })
             .collect::<Vec<_>>()
     };
-    let raw_a = raw(&sa, notes_a, &va, &names_a, &dict_a);
-    let raw_b = raw(&sb, notes_b, &vb, &names_b, &dict_b);
+    let raw_a = raw(&sa, notes_a, &va, &names_a, &dict_a, None);
+    // Only keys on both sides are kept (`weigh`): B's others are dropped as they are made,
+    // so that the two sides' keys are never held whole at once.
+    let keys_a: FastSet<u64> = raw_a.iter().flatten().map(|k| k.0).collect();
+    let raw_b = raw(&sb, notes_b, &vb, &names_b, &dict_b, Some(&keys_a));
+    drop(keys_a);
     weigh(raw_a, raw_b)
 }
 

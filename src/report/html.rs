@@ -210,22 +210,9 @@ fn row(out: &mut String, report: &Report, i: usize, bead: &Bead, findings: &[usi
     } else {
         [Vec::new(), Vec::new()]
     };
-    cell(out, report, Side::A, &bead.a, findings, &diff_a);
-    cell(out, report, Side::B, &bead.b, findings, &diff_b);
-    if let Some(note) = super::moved_note(report, i) {
-        // Inside B's cell, before its closing tag: the grid keeps its columns.
-        if out.ends_with("</div>") {
-            out.truncate(out.len() - "</div>".len());
-        }
-        let _ = write!(out, "<span class=\"moved\">↕ {}", escaped(&note.describe()));
-        match note.origin {
-            Some(o) => {
-                let _ = write!(out, " · <a href=\"#b{o}\">its place in B (bead {o})</a>");
-            }
-            None => out.push_str(" · it opens B"),
-        }
-        out.push_str("</span></div>");
-    }
+    cell(out, report, Side::A, &bead.a, findings, &diff_a, None);
+    let moved = super::moved_note(report, i);
+    cell(out, report, Side::B, &bead.b, findings, &diff_b, moved.as_ref());
     if let Some(mt) = &report.mt {
         mt_cell(out, report, bead, mt);
     }
@@ -267,7 +254,8 @@ fn mt_cell(out: &mut String, report: &Report, bead: &Bead, mt: &[String]) {
 }
 
 /// One side of a bead: its sentences (each with its id), marks, the words the other
-/// version lacks (`diff`: sentence id and byte range; two versions only), and its findings.
+/// version lacks (`diff`: sentence id and byte range; two versions only), its findings,
+/// and where a moved sentence came from.
 fn cell(
     out: &mut String,
     report: &Report,
@@ -275,6 +263,7 @@ fn cell(
     ids: &[usize],
     findings: &[usize],
     diff: &[(usize, std::ops::Range<usize>)],
+    moved: Option<&super::MovedNote>,
 ) {
     let (class, lang) = match side {
         Side::A => ("a", report.a.lang.code()),
@@ -336,6 +325,16 @@ fn cell(
             out.push_str("</li>");
         }
         out.push_str("</ul>");
+    }
+    if let Some(note) = moved {
+        let _ = write!(out, "<span class=\"moved\">↕ {}", escaped(&note.describe()));
+        match note.origin {
+            Some(o) => {
+                let _ = write!(out, " · <a href=\"#b{o}\">its place in B (bead {o})</a>");
+            }
+            None => out.push_str(" · it opens B"),
+        }
+        out.push_str("</span>");
     }
     out.push_str("</div>");
 }

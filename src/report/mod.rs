@@ -178,11 +178,8 @@ impl MovedNote {
 
 /// The note of bead `i` when it is moved.
 pub(crate) fn moved_note(report: &Report, i: usize) -> Option<MovedNote> {
-    let bead = report.beads.get(i)?;
+    let bead = report.beads.get(i).filter(|bead| bead.moved)?;
     let (&b, &a) = (bead.b.first()?, bead.a.first()?);
-    if !bead.moved {
-        return None;
-    }
     let origin =
         b.checked_sub(1).and_then(|prev| report.beads.iter().position(|other| other.b.contains(&prev)));
     Some(MovedNote { b, after_a: a.checked_sub(1), origin })

@@ -145,6 +145,11 @@ impl Layout {
         Layout { id_width, margin, column, columns, color: options.color }
     }
 
+    /// The width of the columns and the separators between them (all but the margin).
+    fn columns_width(&self) -> usize {
+        self.column * self.columns + SEPARATOR.width() * (self.columns - 1)
+    }
+
     fn header(&self, report: &Report) -> String {
         let mut labels = vec![format!("A · {}", report.a.lang), format!("B · {}", report.b.lang)];
         if report.mt.is_some() {
@@ -153,7 +158,7 @@ impl Layout {
         let title = format!("{:<w$}", "# conf", w = self.margin);
         let cells: Vec<String> = labels.iter().map(|l| pad(&truncate(l, self.column), self.column)).collect();
         let line = format!("{title}{}", cells.join(SEPARATOR)).trim_end().to_string();
-        let rule_width = self.margin + self.column * self.columns + SEPARATOR.width() * (self.columns - 1);
+        let rule_width = self.margin + self.columns_width();
         let rule = "─".repeat(rule_width);
         if self.color {
             format!("{BOLD}{line}{RESET}\n{DIM}{rule}{RESET}\n")
@@ -257,9 +262,7 @@ impl Layout {
         text.push_str(&finding.message);
         let label = severity_name(finding.severity);
         let indent = " ".repeat(self.margin);
-        let width = (self.column * self.columns + SEPARATOR.width() * (self.columns - 1))
-            .saturating_sub(label.len() + 3)
-            .max(MIN_COLUMN);
+        let width = self.columns_width().saturating_sub(label.len() + 3).max(MIN_COLUMN);
         let mut out = String::new();
         for (k, pieces) in wrap(&text, width).into_iter().enumerate() {
             let line: Vec<String> = pieces.into_iter().map(|p| safe(&text[p])).collect();
@@ -278,7 +281,7 @@ impl Layout {
     /// A note under a bead (`↕ moved: B 5 → after A 3 …`), dim when coloured.
     fn note(&self, text: &str) -> String {
         let indent = " ".repeat(self.margin);
-        let width = (self.column * self.columns + SEPARATOR.width() * (self.columns - 1)).max(MIN_COLUMN);
+        let width = self.columns_width().max(MIN_COLUMN);
         let mut out = String::new();
         for (k, pieces) in wrap(text, width.saturating_sub(2)).into_iter().enumerate() {
             let line: Vec<String> = pieces.into_iter().map(|p| safe(&text[p])).collect();

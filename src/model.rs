@@ -247,6 +247,16 @@ fn all_text(kinds: &[SentenceKind]) -> bool {
 }
 
 impl SideText {
+    /// A side of sentences, all of them running text, with no paragraphs.
+    pub fn new(lang: Lang, sentences: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        SideText {
+            lang,
+            sentences: sentences.into_iter().map(Into::into).collect(),
+            paragraphs: Vec::new(),
+            kinds: Vec::new(),
+        }
+    }
+
     /// The side as shown in a report, from a segmented document.
     pub fn from_document(doc: &Document) -> Self {
         SideText {

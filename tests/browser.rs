@@ -228,8 +228,7 @@ fn synthetic(n: usize) -> Report {
             });
         }
     }
-    let side =
-        |lang: Lang, sentences: Vec<String>| SideText { lang, sentences, paragraphs: vec![], kinds: vec![] };
+    let side = |lang: Lang, sentences: Vec<String>| SideText::new(lang, sentences);
     Report::new(side(Lang::en(), a), side(Lang::ru(), b), Some(mt), Alignment { beads }, findings)
 }
 

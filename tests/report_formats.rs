@@ -117,12 +117,7 @@ fn fixture() -> Report {
 }
 
 fn side(lang: Lang, sentences: &[&str]) -> SideText {
-    SideText {
-        lang,
-        sentences: sentences.iter().map(|s| s.to_string()).collect(),
-        paragraphs: vec![],
-        kinds: vec![],
-    }
+    SideText::new(lang, sentences.iter().copied())
 }
 
 /// A report whose every text (A, B, MT, finding) carries [`NASTY`].
@@ -351,7 +346,7 @@ fn report_of(kinds: &[(usize, usize)]) -> Report {
     }
     let a: Vec<String> = (0..i).map(|x| format!("A{x}.")).collect();
     let b: Vec<String> = (0..j).map(|x| format!("Б{x}.")).collect();
-    let side = |lang, sentences| SideText { lang, sentences, paragraphs: vec![], kinds: vec![] };
+    let side = |lang, sentences: Vec<String>| SideText::new(lang, sentences);
     Report::new(side(Lang::en(), a), side(Lang::ru(), b), None, Alignment { beads }, vec![])
 }
 

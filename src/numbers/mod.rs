@@ -247,6 +247,14 @@ mod tests {
     fn values(text: &str) -> Vec<Quantity> {
         extract(text).into_iter().map(|t| t.value).collect()
     }
+
+    /// Each pair of texts holds the same quantities, and some.
+    fn same_quantities(table: &[(&str, &str)]) {
+        for (a, b) in table {
+            assert_eq!(values(a), values(b), "{a} vs {b}");
+            assert!(!values(a).is_empty(), "{a}");
+        }
+    }
     fn num(s: &str) -> Quantity {
         Quantity::Number(s.into())
     }
@@ -277,10 +285,7 @@ mod tests {
             ("в 17:05", "at 17:05"),
             ("100 тысяч", "100,000"),
         ];
-        for (ru, en) in table {
-            assert_eq!(values(ru), values(en), "{ru} vs {en}");
-            assert!(!values(ru).is_empty(), "{ru}");
-        }
+        same_quantities(table);
     }
 
     #[test]
@@ -367,10 +372,7 @@ mod tests {
             ("fifteen per cent", "15%"),
             ("пятнадцать процентов", "15%"),
         ];
-        for (a, b) in table {
-            assert_eq!(values(a), values(b), "{a} vs {b}");
-            assert!(!values(a).is_empty(), "{a}");
-        }
+        same_quantities(table);
         assert_eq!(values("six or seven regions"), vec![num("6"), num("7")]);
         assert_eq!(values("пяць або шэсць абласцей"), vec![num("5"), num("6")]);
         assert_eq!(values("два-три дня"), vec![num("2"), num("3")]);

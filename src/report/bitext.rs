@@ -60,12 +60,7 @@ mod tests {
 
     #[test]
     fn one_line_of_three_fields_per_bead() {
-        let side = |lang: Lang, s: &[&str]| SideText {
-            lang,
-            sentences: s.iter().map(|t| t.to_string()).collect(),
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, s: &[&str]| SideText::new(lang, s.iter().copied());
         let beads = vec![
             Bead::new(vec![0, 1], vec![0], 0.91249),
             Bead::new(vec![], vec![1], 0.25),

@@ -121,12 +121,7 @@ mod tests {
     use crate::model::{Alignment, Bead, CheckKind, Lang, Severity, SideText};
 
     fn report() -> Report {
-        let side = |lang: Lang, s: &[&str]| SideText {
-            lang,
-            sentences: s.iter().map(|t| t.to_string()).collect(),
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, s: &[&str]| SideText::new(lang, s.iter().copied());
         let finding = Finding {
             check: CheckKind::GlossaryVariant,
             severity: Severity::Error,

@@ -28,12 +28,7 @@ mod tests {
 
     #[test]
     fn rungs_start_every_bead_and_end_at_both_lengths() {
-        let side = |lang: Lang, n: usize| SideText {
-            lang,
-            sentences: vec!["s".into(); n],
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, n: usize| SideText::new(lang, vec!["s"; n]);
         let beads = vec![
             Bead::new(vec![0], vec![0], 0.9),
             Bead::new(vec![1, 2], vec![1], 0.7),
@@ -46,7 +41,7 @@ mod tests {
 
     #[test]
     fn an_empty_alignment_is_the_single_rung_zero_zero() {
-        let side = |lang: Lang| SideText { lang, sentences: vec![], paragraphs: vec![], kinds: vec![] };
+        let side = |lang: Lang| SideText::new(lang, Vec::<String>::new());
         let r = Report::new(side(Lang::en()), side(Lang::ru()), None, Alignment::default(), vec![]);
         assert_eq!(render(&r), "0\t0\t0.000\n");
     }

@@ -135,12 +135,7 @@ mod tests {
     }
 
     fn report(findings: Vec<Finding>) -> Report {
-        let side = |lang: Lang, s: &[&str]| SideText {
-            lang,
-            sentences: s.iter().map(|t| t.to_string()).collect(),
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, s: &[&str]| SideText::new(lang, s.iter().copied());
         let beads = vec![
             Bead::new(vec![0], vec![0], 0.9),
             Bead::new(vec![], vec![1], 0.2),

@@ -39,12 +39,7 @@ mod tests {
 
     #[test]
     fn rows_join_merged_sentences_and_keep_five_fields() {
-        let side = |lang: Lang, s: &[&str]| SideText {
-            lang,
-            sentences: s.iter().map(|t| t.to_string()).collect(),
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, s: &[&str]| SideText::new(lang, s.iter().copied());
         let beads = vec![Bead::new(vec![0, 1], vec![0], 0.5), Bead::new(vec![], vec![1], 0.25)];
         let r = Report::new(
             side(Lang::en(), &["One\ttab.", "Two\nlines."]),

@@ -16,12 +16,7 @@ mod tests {
 
     #[test]
     fn beads_become_vecalign_lines() {
-        let side = |lang: Lang, n: usize| SideText {
-            lang,
-            sentences: vec!["s".into(); n],
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |lang: Lang, n: usize| SideText::new(lang, vec!["s"; n]);
         let beads = vec![
             Bead::new(vec![0, 1], vec![0], 0.8734),
             Bead::new(vec![], vec![1], 0.1),

@@ -94,12 +94,7 @@ mod tests {
 
     #[test]
     fn words_only_on_one_side_are_marked_in_their_sentence() {
-        let side = |s: &[&str]| SideText {
-            lang: Lang::en(),
-            sentences: s.iter().map(|t| t.to_string()).collect(),
-            paragraphs: vec![],
-            kinds: vec![],
-        };
+        let side = |s: &[&str]| SideText::new(Lang::en(), s.iter().copied());
         let report = Report::new(
             side(&["Alexander Lukashenko met farmers.", "He praised them."]),
             side(&["Aleksandr Lukashenko met farmers and praised them."]),

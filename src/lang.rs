@@ -58,7 +58,7 @@ pub fn parse_known(code: &str, what: &str) -> crate::Result<Lang> {
 }
 
 /// How much of a long text is looked at (bytes, cut at a char boundary).
-const SAMPLE_BYTES: usize = 4096;
+pub const SAMPLE_BYTES: usize = 4096;
 
 /// Detects the language of `text` among `candidates` (empty = en, ru, be, uk).
 /// Returns `None` when the text has no letters, or when no candidate is written in

@@ -106,7 +106,18 @@ pub fn run(
 /// Russian, A and B swapped, Belarusian letters said to be Russian): segmenting, aligning
 /// and checking in the wrong language cannot mean anything.
 fn given_langs_fit(a: (&Document, Option<&Lang>), b: (&Document, Option<&Lang>)) -> anyhow::Result<()> {
-    let text = |doc: &Document| doc.texts().join("\n");
+    // The opening sentences, as many as the language check samples (not the whole text).
+    let text = |doc: &Document| {
+        let mut text = String::new();
+        for s in &doc.sentences {
+            if text.len() >= sverka::lang::SAMPLE_BYTES {
+                break;
+            }
+            text.push_str(&s.text);
+            text.push('\n');
+        }
+        text
+    };
     let wrong = |(doc, given): (&Document, Option<&Lang>)| {
         given.and_then(|g| sverka::lang::contradicts(g, &text(doc)))
     };
